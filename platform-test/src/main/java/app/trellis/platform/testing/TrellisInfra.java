@@ -1,0 +1,58 @@
+package app.trellis.platform.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The real servers a service test needs, started once per test JVM: MariaDB (the service's own schema
+ * and least-privilege user), ElasticMQ with the whole topology, and S3Proxy when {@code s3=true}.
+ * Init args: {@code schema}, {@code user}, optional {@code s3}.
+ */
+public class TrellisInfra implements QuarkusTestResourceLifecycleManager {
+
+    public static final String DB_PASSWORD = "test-password";
+    private Map<String, String> args = Map.of();
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        this.args = Map.copyOf(initArgs);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        String schema = require("schema");
+        String user = require("user");
+        Map<String, String> config = new HashMap<>();
+
+        Database db = Database.shared();
+        db.ensureSchema(schema, user, DB_PASSWORD);
+        config.put("quarkus.datasource.jdbc.url", db.jdbcUrl(schema));
+        config.put("quarkus.datasource.username", user);
+        config.put("quarkus.datasource.password", DB_PASSWORD);
+
+        MessageQueues queues = MessageQueues.shared();
+        config.put("quarkus.sqs.endpoint-override", queues.endpoint());
+
+        if (Boolean.parseBoolean(args.getOrDefault("s3", "false"))) {
+            ObjectStore s3 = ObjectStore.shared();
+            config.put("quarkus.s3.endpoint-override", s3.endpoint());
+            config.put("quarkus.s3.aws.credentials.static-provider.access-key-id", ObjectStore.ACCESS_KEY);
+            config.put("quarkus.s3.aws.credentials.static-provider.secret-access-key", ObjectStore.SECRET_KEY);
+        }
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // The servers are per JVM and stop with it; Quarkus may restart the app several times per run.
+    }
+
+    private String require(String name) {
+        String value = args.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("TrellisInfra needs init arg '" + name + "'");
+        }
+        return value;
+    }
+}

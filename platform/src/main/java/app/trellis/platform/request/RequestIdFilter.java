@@ -1,0 +1,28 @@
+package app.trellis.platform.request;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.smallrye.common.vertx.ContextLocals;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import org.jboss.logging.MDC;
+
+/**
+ * Accepts the caller's {@code X-Request-Id} (or makes one) before anything else runs, so that
+ * security failures, problems and log lines of one request all carry the same id.
+ */
+@Singleton
+public class RequestIdFilter {
+
+    /** Runs before authentication and the REST layer. */
+    static final int PRIORITY = 1000;
+
+    void register(@Observes Filters filters) {
+        filters.register(ctx -> {
+            String id = RequestIds.acceptOrCreate(ctx.request().getHeader(RequestIds.HEADER));
+            ContextLocals.put(RequestIds.KEY, id);
+            MDC.put("requestId", id);
+            ctx.response().putHeader(RequestIds.HEADER, id);
+            ctx.next();
+        }, PRIORITY);
+    }
+}
