@@ -1,6 +1,12 @@
 package app.trellis.platform.testing;
 
 import java.io.File;
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -76,6 +82,21 @@ public final class ObjectStore {
         return "http://127.0.0.1:" + port;
     }
 
+    public S3Client client() {
+        return S3Client.builder().endpointOverride(URI.create(endpoint())).region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    public void ensureBucket(String bucket) {
+        try (S3Client s3 = client()) {
+            if (s3.listBuckets().buckets().stream().noneMatch(b -> b.name().equals(bucket))) {
+                s3.createBucket(b -> b.bucket(bucket));
+            }
+        }
+    }
+
     public void stop() {
         process.destroy();
         try {
@@ -85,9 +106,5 @@ public final class ObjectStore {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static Duration startTimeout() {
-        return Duration.ofSeconds(60);
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The real servers a service test needs, started once per test JVM: MariaDB (the service's own schema
  * and least-privilege user), ElasticMQ with the whole topology, and S3Proxy when {@code s3=true}.
- * Init args: {@code schema}, {@code user}, optional {@code s3}.
+ * Init args: {@code schema}, {@code user}, optional {@code s3} and {@code bucket}.
  */
 public class TrellisInfra implements QuarkusTestResourceLifecycleManager {
 
@@ -36,6 +36,10 @@ public class TrellisInfra implements QuarkusTestResourceLifecycleManager {
 
         if (Boolean.parseBoolean(args.getOrDefault("s3", "false"))) {
             ObjectStore s3 = ObjectStore.shared();
+            String bucket = args.get("bucket");
+            if (bucket != null) {
+                s3.ensureBucket(bucket);
+            }
             config.put("quarkus.s3.endpoint-override", s3.endpoint());
             config.put("quarkus.s3.aws.credentials.static-provider.access-key-id", ObjectStore.ACCESS_KEY);
             config.put("quarkus.s3.aws.credentials.static-provider.secret-access-key", ObjectStore.SECRET_KEY);

@@ -1,0 +1,49 @@
+package app.trellis.platform.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What operators rely on in every service: liveness, readiness over the real dependencies, the
+ * OpenAPI document and Prometheus metrics. A service's test extends this and names what it checks.
+ */
+public abstract class OperationsContract {
+
+    /** A path the service's OpenAPI document must describe, e.g. {@code /api/v1/programs}. */
+    protected abstract String documentedPath();
+
+    /** Names of readiness checks that must be present and up. */
+    protected String[] readinessChecks() {
+        return new String[] {"sqs", "Database connections health check"};
+    }
+
+    @Test
+    void readinessCoversTheRealDependencies() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems(readinessChecks()));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void openApiDescribesTheApi() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths", hasKey(documentedPath()));
+    }
+
+    @Test
+    void prometheusMetricsArePublished() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void anApiCallWithoutTokenIs401Problem() {
+        given().get(documentedPath()).then().statusCode(401).contentType("application/problem+json")
+                .body("status", equalTo(401));
+    }
+}
