@@ -3,6 +3,9 @@ package app.trellis.cases.service;
 import app.trellis.cases.domain.Program;
 import app.trellis.cases.repository.ProgramRepository;
 import app.trellis.platform.concurrency.ETags;
+import app.trellis.platform.contracts.ProgramDefinedV1;
+import app.trellis.platform.contracts.ProgramRevisedV1;
+import app.trellis.platform.event.OutboxWriter;
 import app.trellis.platform.paging.Cursor;
 import app.trellis.platform.paging.Page;
 import app.trellis.platform.paging.PageRequest;
@@ -21,6 +24,8 @@ public class ProgramService {
     ProgramRepository programs;
     @Inject
     Clock clock;
+    @Inject
+    OutboxWriter events;
 
     @Transactional
     public Program defineProgram(String tenantId, String code, String name, String description) {
@@ -30,6 +35,8 @@ public class ProgramService {
         Program program = Program.define(tenantId, code, name, description, clock.instant());
         programs.persist(program);
         programs.flush();
+        events.append("program", program.id().toString(), tenantId, ProgramDefinedV1.TYPE,
+                new ProgramDefinedV1(program.id(), program.code(), program.active()));
         return program;
     }
 
@@ -41,6 +48,8 @@ public class ProgramService {
         ETags.requireMatch(ifMatch, program.version());
         program.revise(name, description, active, clock.instant());
         programs.flush();
+        events.append("program", program.id().toString(), tenantId, ProgramRevisedV1.TYPE,
+                new ProgramRevisedV1(program.id(), program.code(), program.active()));
         return program;
     }
 

@@ -2,6 +2,8 @@ package app.trellis.platform.testing;
 
 import app.trellis.platform.event.Topology;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
@@ -76,6 +78,32 @@ public final class MessageQueues {
         return SqsClient.builder().endpointOverride(URI.create(endpoint())).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    /** Takes every message now on the queue (until it stays empty for a second); returns their bodies. */
+    public List<String> drain(String queue) {
+        List<String> bodies = new ArrayList<>();
+        try (SqsClient sqs = client()) {
+            String url = sqs.getQueueUrl(b -> b.queueName(queue)).queueUrl();
+            while (true) {
+                var messages = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+                if (messages.isEmpty()) {
+                    return bodies;
+                }
+                for (var m : messages) {
+                    bodies.add(m.body());
+                    sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle()));
+                }
+            }
+        }
+    }
+
+    /** Sends a raw message body, as a producer (or a broken producer) would. */
+    public void send(String queue, String body) {
+        try (SqsClient sqs = client()) {
+            String url = sqs.getQueueUrl(b -> b.queueName(queue)).queueUrl();
+            sqs.sendMessage(b -> b.queueUrl(url).messageBody(body));
+        }
     }
 
     private void createTopology(Topology topology) {

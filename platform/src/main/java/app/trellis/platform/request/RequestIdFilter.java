@@ -20,6 +20,10 @@ public class RequestIdFilter {
         filters.register(ctx -> {
             String id = RequestIds.acceptOrCreate(ctx.request().getHeader(RequestIds.HEADER));
             ContextLocals.put(RequestIds.KEY, id);
+            String trace = ctx.request().getHeader(RequestIds.TRACE_HEADER);
+            if (trace != null && trace.length() <= 100) {
+                ContextLocals.put(RequestIds.TRACE_KEY, trace);
+            }
             MDC.put("requestId", id);
             ctx.response().putHeader(RequestIds.HEADER, id);
             ctx.next();

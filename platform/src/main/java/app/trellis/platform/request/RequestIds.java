@@ -12,6 +12,8 @@ public final class RequestIds {
 
     public static final String HEADER = "X-Request-Id";
     static final String KEY = "trellis.requestId";
+    static final String TRACE_KEY = "trellis.traceparent";
+    public static final String TRACE_HEADER = "traceparent";
     /** A caller's id is reused only when it cannot smuggle anything into logs or headers. */
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
 
@@ -22,6 +24,15 @@ public final class RequestIds {
     public static String current() {
         try {
             return ContextLocals.<String>get(KEY).orElse(null);
+        } catch (UnsupportedOperationException | IllegalStateException outsideOfRequest) {
+            return null;
+        }
+    }
+
+    /** The W3C trace context of the current request, if the caller sent one; travels with events. */
+    public static String traceParent() {
+        try {
+            return ContextLocals.<String>get(TRACE_KEY).orElse(null);
         } catch (UnsupportedOperationException | IllegalStateException outsideOfRequest) {
             return null;
         }

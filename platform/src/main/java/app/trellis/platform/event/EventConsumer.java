@@ -1,0 +1,200 @@
+package app.trellis.platform.event;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * Long-polls this service's own queue and applies each event once: the inbox row and the handlers'
+ * effects commit in one transaction, then the message is deleted. A failure leaves the message to come
+ * back after {@code retry-delay}; after 5 receives SQS moves it to the dead-letter queue, while the
+ * messages behind it keep flowing. A slow handler's message stays invisible through a heartbeat.
+ */
+@ApplicationScoped
+public class EventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+
+    /** What became of one delivery. */
+    public enum Outcome { APPLIED, DUPLICATE, IGNORED, FAILED, UNREADABLE }
+
+    @Inject
+    SqsClient sqs;
+    @Inject
+    QueueUrls queues;
+    @Inject
+    ConsumerConfig config;
+    @Inject
+    InboxStore inbox;
+    @Inject
+    @Any
+    Instance<EventHandler> handlers;
+    @Inject
+    Clock clock;
+    @ConfigProperty(name = "quarkus.application.name")
+    String consumer;
+
+    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private volatile boolean running;
+    private ExecutorService loop;
+    private ScheduledExecutorService heartbeat;
+
+    void start(@Observes StartupEvent startup) {
+        heartbeat = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "trellis-consumer-heartbeat"));
+        if (!config.enabled()) {
+            return;
+        }
+        running = true;
+        loop = Executors.newSingleThreadExecutor(r -> thread(r, "trellis-consumer"));
+        loop.submit(this::run);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        if (loop != null) {
+            loop.shutdown();
+        }
+        heartbeat.shutdownNow();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                pollOnce(config.waitTime());
+            } catch (RuntimeException e) {
+                LOG.warnf("Polling %s failed (%s); retrying", consumer, e.getClass().getSimpleName());
+                sleep(config.retryDelay());
+            }
+        }
+    }
+
+    /** Receives up to 10 messages (waiting at most {@code wait}) and handles each; returns how many arrived. */
+    public int pollOnce(Duration wait) {
+        String url = queues.ownQueue();
+        List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)
+                .waitTimeSeconds((int) Math.min(20, wait.toSeconds()))
+                .visibilityTimeout((int) config.visibilityTimeout().toSeconds())
+                .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)
+                .messageAttributeNames("All")).messages();
+        for (Message message : messages) {
+            handle(url, message);
+        }
+        return messages.size();
+    }
+
+    Outcome handle(String url, Message message) {
+        CloudEvent event = read(message);
+        if (event == null) {
+            LOG.warnf("Unreadable message %s on %s (receive %s)", message.messageId(), consumer,
+                    message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT));
+            retryLater(url, message);
+            return Outcome.UNREADABLE;
+        }
+        MessageAttributeValue requestId = message.messageAttributes().get("requestId");
+        if (requestId != null) {
+            MDC.put("requestId", requestId.stringValue());
+        }
+        ScheduledFuture<?> keepInvisible = extendVisibilityWhileRunning(url, message);
+        try {
+            Outcome outcome = apply(event);
+            sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(message.receiptHandle()));
+            return outcome;
+        } catch (RuntimeException e) {
+            LOG.warnf("Event %s (%s) failed in %s: %s", event.id(), event.type(), consumer, e.getClass().getSimpleName());
+            retryLater(url, message);
+            return Outcome.FAILED;
+        } finally {
+            keepInvisible.cancel(false);
+            MDC.remove("requestId");
+        }
+    }
+
+    /**
+     * Applies an event exactly once per consumer, whatever delivered it (SQS, a redrive, a test).
+     * Throws when a handler fails; nothing of it is then kept.
+     */
+    public Outcome apply(CloudEvent event) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (!inbox.record(consumer, event.id(), event.type(), clock.instant())) {
+                return Outcome.DUPLICATE;
+            }
+            boolean handled = false;
+            for (EventHandler handler : handlers) {
+                if (handler.handles(event.type())) {
+                    handler.handle(event);
+                    handled = true;
+                }
+            }
+            return handled ? Outcome.APPLIED : Outcome.IGNORED;
+        });
+    }
+
+    private CloudEvent read(Message message) {
+        try {
+            CloudEvent event = json.readValue(message.body(), CloudEvent.class);
+            boolean complete = event.id() != null && event.type() != null && event.tenantid() != null
+                    && CloudEvent.SPEC_VERSION.equals(event.specversion());
+            return complete ? event : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private ScheduledFuture<?> extendVisibilityWhileRunning(String url, Message message) {
+        long period = Math.max(1, config.visibilityTimeout().toSeconds() / 2);
+        return heartbeat.scheduleAtFixedRate(() -> {
+            try {
+                sqs.changeMessageVisibility(b -> b.queueUrl(url).receiptHandle(message.receiptHandle())
+                        .visibilityTimeout((int) config.visibilityTimeout().toSeconds()));
+            } catch (RuntimeException e) {
+                LOG.debugf("Could not extend visibility of %s", message.messageId());
+            }
+        }, period, period, TimeUnit.SECONDS);
+    }
+
+    private void retryLater(String url, Message message) {
+        try {
+            sqs.changeMessageVisibility(b -> b.queueUrl(url).receiptHandle(message.receiptHandle())
+                    .visibilityTimeout((int) config.retryDelay().toSeconds()));
+        } catch (RuntimeException e) {
+            // The visibility timeout brings it back anyway.
+        }
+    }
+
+    private static Thread thread(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(Math.max(100, duration.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
