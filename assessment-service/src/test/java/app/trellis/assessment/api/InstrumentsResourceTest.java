@@ -1,18 +1,15 @@
 package app.trellis.assessment.api;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import app.trellis.platform.testing.Sql;
 import app.trellis.platform.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -70,15 +67,8 @@ class InstrumentsResourceTest {
                 .statusCode(403).body("type", equalTo("https://trellis.app/problems/missing-tenant"));
     }
 
-    private void insert(String tenantId, String code, String title) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO instrument (id, tenant_id, code, title, created_at) VALUES (?, ?, ?, ?, ?)")) {
-            ps.setString(1, UUID.randomUUID().toString());
-            ps.setString(2, tenantId);
-            ps.setString(3, code);
-            ps.setString(4, title);
-            ps.setTimestamp(5, Timestamp.from(Instant.now()));
-            ps.executeUpdate();
-        }
+    private void insert(String tenantId, String code, String title) {
+        Sql.update(db, "INSERT INTO instrument (id, tenant_id, code, title, created_at) VALUES (?, ?, ?, ?, ?)",
+                UUID.randomUUID().toString(), tenantId, code, title, Instant.now());
     }
 }

@@ -10,20 +10,16 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.trellis.platform.testing.Race;
+import app.trellis.platform.testing.Sql;
 import app.trellis.platform.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -90,19 +86,10 @@ class ProgramsResourceTest {
     }
 
     @Test
-    void concurrentUpdatesWithTheSameEtagLetExactlyOneWin() throws Exception {
+    void concurrentUpdatesWithTheSameEtagLetExactlyOneWin() {
         String location = create(admin, null, "{\"code\":\"race\",\"name\":\"Race\"}").header("Location");
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<Integer>> writers = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            String name = "Writer " + i;
-            writers.add(CompletableFuture.supplyAsync(() -> {
-                await(start);
-                return update(location, "\"0\"", name).statusCode();
-            }));
-        }
-        start.countDown();
-        List<Integer> statuses = writers.stream().map(CompletableFuture::join).sorted().toList();
+        List<Integer> statuses = Race.of(4, i -> update(location, "\"0\"", "Writer " + i).statusCode())
+                .stream().sorted().toList();
         assertEquals(List.of(200, 412, 412, 412), statuses);
         given().auth().oauth2(admin).get(location).then().header("ETag", "\"1\"");
     }
@@ -142,16 +129,7 @@ class ProgramsResourceTest {
     @Test
     void concurrentCreatesWithOneKeyCreateOneProgram() {
         String key = UUID.randomUUID().toString();
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<Response>> calls = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            calls.add(CompletableFuture.supplyAsync(() -> {
-                await(start);
-                return create(admin, key, "{\"code\":\"burst\",\"name\":\"Burst\"}");
-            }));
-        }
-        start.countDown();
-        List<Response> responses = calls.stream().map(CompletableFuture::join).toList();
+        List<Response> responses = Race.of(3, i -> create(admin, key, "{\"code\":\"burst\",\"name\":\"Burst\"}"));
         responses.forEach(r -> assertEquals(201, r.statusCode()));
         assertEquals(1, responses.stream().map(r -> r.path("id").toString()).distinct().count());
         assertEquals(1, programRows());
@@ -245,23 +223,6 @@ class ProgramsResourceTest {
     }
 
     private int programRows() {
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM program WHERE tenant_id = ?")) {
-            ps.setString(1, tenant);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return Sql.count(db, "SELECT COUNT(*) FROM program WHERE tenant_id = ?", tenant);
     }
 }

@@ -10,6 +10,7 @@ import app.trellis.platform.contracts.ProgramDefinedV1;
 import app.trellis.platform.contracts.ProgramRevisedV1;
 import app.trellis.platform.event.OutboxRelay;
 import app.trellis.platform.testing.MessageQueues;
+import app.trellis.platform.testing.Sql;
 import app.trellis.platform.testing.TestTokens;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,9 +20,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -190,14 +188,6 @@ class ProgramEventsTest {
     }
 
     private int count(String sql) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, tenant);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Sql.count(db, sql, tenant);
     }
 }

@@ -5,13 +5,11 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import app.trellis.platform.testing.Sql;
 import app.trellis.platform.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -57,18 +55,10 @@ class DocumentsResourceTest {
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("caseId"));
     }
 
-    private void insert(String tenantId, UUID caseId, String title, Instant at) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO document (id, tenant_id, case_id, title, content_type, size_bytes, object_key, created_at)"
-                        + " VALUES (?, ?, ?, ?, 'application/pdf', 10, ?, ?)")) {
-            String id = UUID.randomUUID().toString();
-            ps.setString(1, id);
-            ps.setString(2, tenantId);
-            ps.setString(3, caseId.toString());
-            ps.setString(4, title);
-            ps.setString(5, tenantId + "/" + id);
-            ps.setTimestamp(6, Timestamp.from(at));
-            ps.executeUpdate();
-        }
+    private void insert(String tenantId, UUID caseId, String title, Instant at) {
+        String id = UUID.randomUUID().toString();
+        Sql.update(db, "INSERT INTO document (id, tenant_id, case_id, title, content_type, size_bytes, object_key,"
+                + " created_at) VALUES (?, ?, ?, ?, 'application/pdf', 10, ?, ?)", id, tenantId, caseId.toString(), title,
+                tenantId + "/" + id, at);
     }
 }

@@ -23,6 +23,10 @@ public interface ConsumerConfig {
     @WithDefault("PT5S")
     Duration retryDelay();
 
+    /** Messages of one receive handled side by side (each in its own transaction). */
+    @WithDefault("4")
+    int concurrency();
+
     /** How long handled event ids are remembered; longer than SQS' longest redelivery (14 days). */
     @WithDefault("P15D")
     Duration inboxRetention();

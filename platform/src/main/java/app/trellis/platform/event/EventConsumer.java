@@ -12,7 +12,9 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -60,10 +63,12 @@ public class EventConsumer {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private volatile boolean running;
     private ExecutorService loop;
+    private ExecutorService workers;
     private ScheduledExecutorService heartbeat;
 
     void start(@Observes StartupEvent startup) {
         heartbeat = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "trellis-consumer-heartbeat"));
+        workers = Executors.newFixedThreadPool(config.concurrency(), r -> thread(r, "trellis-consumer-worker"));
         if (!config.enabled()) {
             return;
         }
@@ -78,6 +83,7 @@ public class EventConsumer {
             loop.shutdown();
         }
         heartbeat.shutdownNow();
+        workers.shutdown();
     }
 
     private void run() {
@@ -99,8 +105,24 @@ public class EventConsumer {
                 .visibilityTimeout((int) config.visibilityTimeout().toSeconds())
                 .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)
                 .messageAttributeNames("All")).messages();
-        for (Message message : messages) {
-            handle(url, message);
+        if (messages.isEmpty()) {
+            return 0;
+        }
+        // Each message is its own transaction; handling them side by side lets the database group the
+        // commits instead of paying one log flush after another.
+        List<CompletableFuture<Outcome>> outcomes = messages.stream()
+                .map(m -> CompletableFuture.supplyAsync(() -> handle(url, m), workers)).toList();
+        List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            Outcome outcome = outcomes.get(i).join();
+            if (outcome != Outcome.FAILED && outcome != Outcome.UNREADABLE) {
+                done.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i))
+                        .receiptHandle(messages.get(i).receiptHandle()).build());
+            }
+        }
+        if (!done.isEmpty()) {
+            // A delete that fails only means a redelivery, which the inbox turns into a no-op.
+            sqs.deleteMessageBatch(b -> b.queueUrl(url).entries(done));
         }
         return messages.size();
     }
@@ -119,9 +141,7 @@ public class EventConsumer {
         }
         ScheduledFuture<?> keepInvisible = extendVisibilityWhileRunning(url, message);
         try {
-            Outcome outcome = apply(event);
-            sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(message.receiptHandle()));
-            return outcome;
+            return apply(event);
         } catch (RuntimeException e) {
             LOG.warnf("Event %s (%s) failed in %s: %s", event.id(), event.type(), consumer, e.getClass().getSimpleName());
             retryLater(url, message);

@@ -5,13 +5,11 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import app.trellis.platform.testing.Sql;
 import app.trellis.platform.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -49,18 +47,10 @@ class FeedResourceTest {
                 .then().statusCode(403);
     }
 
-    private void insert(String tenantId, String type) throws Exception {
+    private void insert(String tenantId, String type) {
         String id = UUID.randomUUID().toString();
         String envelope = "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"type\":\"" + type + "\"}";
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO feed_event (event_id, tenant_id, type, subject, occurred_at, payload) VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, id);
-            ps.setString(2, tenantId);
-            ps.setString(3, type);
-            ps.setString(4, "case/" + UUID.randomUUID());
-            ps.setTimestamp(5, Timestamp.from(Instant.now()));
-            ps.setString(6, envelope);
-            ps.executeUpdate();
-        }
+        Sql.update(db, "INSERT INTO feed_event (event_id, tenant_id, type, subject, occurred_at, payload)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", id, tenantId, type, "case/" + UUID.randomUUID(), Instant.now(), envelope);
     }
 }

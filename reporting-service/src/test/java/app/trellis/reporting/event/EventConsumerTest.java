@@ -10,22 +10,20 @@ import app.trellis.platform.event.CloudEvent;
 import app.trellis.platform.event.EventConsumer;
 import app.trellis.platform.event.MessagingMetrics;
 import app.trellis.platform.testing.MessageQueues;
+import app.trellis.platform.testing.Race;
+import app.trellis.platform.testing.Sql;
 import app.trellis.platform.testing.TestTokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,16 +77,7 @@ class EventConsumerTest {
     @Test
     void concurrentDuplicatesHaveOneEffectAndOneInboxRow() {
         CloudEvent event = event("app.trellis.case.assigned.v1");
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<EventConsumer.Outcome>> deliveries = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            deliveries.add(CompletableFuture.supplyAsync(() -> {
-                await(start);
-                return consumer.apply(event);
-            }));
-        }
-        start.countDown();
-        List<EventConsumer.Outcome> outcomes = deliveries.stream().map(CompletableFuture::join).sorted().toList();
+        List<EventConsumer.Outcome> outcomes = Race.of(4, i -> consumer.apply(event)).stream().sorted().toList();
         assertEquals(List.of(EventConsumer.Outcome.APPLIED, EventConsumer.Outcome.DUPLICATE,
                 EventConsumer.Outcome.DUPLICATE, EventConsumer.Outcome.DUPLICATE), outcomes);
         assertEquals(1, count("SELECT COUNT(*) FROM feed_event WHERE event_id = ?", event.id()));
@@ -161,22 +150,6 @@ class EventConsumerTest {
     }
 
     private int count(String sql, String id) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return Sql.count(db, sql, id);
     }
 }

@@ -1,0 +1,75 @@
+package app.trellis.platform.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The few JDBC statements the platform's own tables need (outbox, inbox, idempotency keys), run on the
+ * service's data source so they join the caller's JTA transaction. Parameters bind by type; an
+ * {@link Instant} becomes a TIMESTAMP. Failures carry the statement's purpose, never its values.
+ */
+public final class Jdbc {
+
+    /** Reads one row into a value. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    private Jdbc() {
+    }
+
+    public static int update(DataSource dataSource, String purpose, String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new DataAccessFailure(purpose, e);
+        }
+    }
+
+    public static <T> List<T> query(DataSource dataSource, String purpose, String sql, RowMapper<T> mapper,
+                                    Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new DataAccessFailure(purpose, e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object value = params[i];
+            if (value instanceof Instant instant) {
+                ps.setTimestamp(i + 1, Timestamp.from(instant));
+            } else {
+                ps.setObject(i + 1, value);
+            }
+        }
+    }
+
+    /** A statement of the platform's tables failed; the SQL exception is the cause. */
+    public static class DataAccessFailure extends RuntimeException {
+        DataAccessFailure(String purpose, SQLException cause) {
+            super(purpose + " failed", cause);
+        }
+
+        public SQLException sqlCause() {
+            return (SQLException) getCause();
+        }
+    }
+}
