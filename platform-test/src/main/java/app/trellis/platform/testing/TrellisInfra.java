@@ -44,7 +44,17 @@ public class TrellisInfra implements QuarkusTestResourceLifecycleManager {
             config.put("quarkus.s3.aws.credentials.static-provider.access-key-id", ObjectStore.ACCESS_KEY);
             config.put("quarkus.s3.aws.credentials.static-provider.secret-access-key", ObjectStore.SECRET_KEY);
         }
+        // Fresh field-encryption keys per test JVM: nothing a test encrypts is readable with a shipped key.
+        config.put("trellis.crypto.current-key", "test1");
+        config.put("trellis.crypto.keys.test1", randomKey());
+        config.put("trellis.crypto.index-key", randomKey());
         return config;
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     @Override
