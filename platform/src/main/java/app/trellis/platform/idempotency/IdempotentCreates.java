@@ -1,5 +1,6 @@
 package app.trellis.platform.idempotency;
 
+import app.trellis.platform.crypto.FieldCipher;
 import app.trellis.platform.problem.ProblemException;
 import app.trellis.platform.security.Caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -43,6 +44,8 @@ public class IdempotentCreates {
     ObjectMapper json;
     @Inject
     Clock clock;
+    @Inject
+    FieldCipher cipher;
 
     /** Runs {@code create} at most once per key; {@code request} is the parsed body that the key guards. */
     @Transactional
@@ -57,15 +60,21 @@ public class IdempotentCreates {
         String principal = caller.subject();
         String hash = fingerprint(request);
         if (!store.claim(tenant, principal, key, hash, clock.instant())) {
-            return replay(store.lockAndRead(tenant, principal, key), hash);
+            return replay(store.lockAndRead(tenant, principal, key), hash, context(tenant, key));
         }
         Response response = create.get();
+        String body = serialize(response.getEntity());
+        // The first response may show PHI; it is kept for replay only encrypted, bound to tenant and key.
         store.complete(tenant, principal, key, response.getStatus(), header(response, HttpHeaders.LOCATION),
-                header(response, HttpHeaders.ETAG), serialize(response.getEntity()));
+                header(response, HttpHeaders.ETAG), body == null ? null : cipher.encrypt(body, context(tenant, key)));
         return response;
     }
 
-    private Response replay(Optional<IdempotencyStore.Stored> stored, String hash) {
+    private static String context(String tenant, String key) {
+        return "idempotency|" + tenant + "|" + key;
+    }
+
+    private Response replay(Optional<IdempotencyStore.Stored> stored, String hash, String context) {
         IdempotencyStore.Stored first = stored.orElseThrow(() -> new ProblemException(409, "idempotency-in-progress",
                 "Request in progress", "A request with this Idempotency-Key is still being processed; retry shortly"));
         if (!first.requestHash().equals(hash)) {
@@ -80,7 +89,7 @@ public class IdempotentCreates {
             replay.header(HttpHeaders.ETAG, first.etag());
         }
         if (first.body() != null) {
-            replay.entity(first.body()).type(MediaType.APPLICATION_JSON_TYPE);
+            replay.entity(cipher.decrypt(first.body(), context)).type(MediaType.APPLICATION_JSON_TYPE);
         }
         return replay.build();
     }

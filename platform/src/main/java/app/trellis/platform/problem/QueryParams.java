@@ -1,5 +1,7 @@
 package app.trellis.platform.problem;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,6 +12,17 @@ import java.util.UUID;
 public final class QueryParams {
 
     private QueryParams() {
+    }
+
+    public static Optional<LocalDate> date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(value));
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(name, "must be a date like 1990-04-01");
+        }
     }
 
     public static Optional<UUID> uuid(String name, String value) {

@@ -1,0 +1,166 @@
+package app.trellis.cases.service;
+
+import app.trellis.cases.domain.Client;
+import app.trellis.cases.domain.ClientDetails;
+import app.trellis.cases.domain.SealedValue;
+import app.trellis.cases.repository.ClientRepository;
+import app.trellis.platform.audit.AuditEntry;
+import app.trellis.platform.audit.AuditTrail;
+import app.trellis.platform.concurrency.ETags;
+import app.trellis.platform.contracts.ClientRegisteredV1;
+import app.trellis.platform.contracts.ClientUpdatedV1;
+import app.trellis.platform.crypto.FieldCipher;
+import app.trellis.platform.event.OutboxWriter;
+import app.trellis.platform.paging.Cursor;
+import app.trellis.platform.paging.Page;
+import app.trellis.platform.paging.PageRequest;
+import app.trellis.platform.problem.ProblemException;
+import app.trellis.platform.security.Caller;
+import app.trellis.platform.security.Roles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Registering, reading, revising and finding clients. Sensitive identifiers are sealed here (encrypted
+ * with a blind index) before they reach the entity, every read and write is audited, and a case manager
+ * only sees the clients they or their team registered (case assignments will widen this).
+ */
+@ApplicationScoped
+public class ClientRegistry {
+
+    @Inject
+    ClientRepository clients;
+    @Inject
+    FieldCipher cipher;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    OutboxWriter events;
+    @Inject
+    Caller caller;
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public ClientView registerClient(ClientInput input) {
+        String tenant = caller.tenant();
+        if (input.externalId() != null && clients.externalIdTaken(tenant, input.externalId())) {
+            throw ProblemException.conflict("external-id-taken", "Another client of the tenant has this external id");
+        }
+        Client client = Client.register(tenant, seal(tenant, input), caller.subject(), caller.team().orElse(null),
+                clock.instant());
+        clients.persist(client);
+        clients.flush();
+        audit.recordWrite(entry("CREATE", client));
+        events.append("client", client.id().toString(), tenant, ClientRegisteredV1.TYPE,
+                new ClientRegisteredV1(client.id(), client.externalId()));
+        return open(client);
+    }
+
+    @Transactional
+    public ClientView reviseClient(UUID id, String ifMatch, ClientInput input) {
+        Client client = visible(id);
+        ETags.requireMatch(ifMatch, client.version());
+        if (client.externalId() != null && !client.externalId().equals(input.externalId())) {
+            throw ProblemException.conflict("external-id-immutable", "A client's external id never changes");
+        }
+        client.revise(seal(client.tenantId(), input), clock.instant());
+        clients.flush();
+        audit.recordWrite(entry("UPDATE", client));
+        events.append("client", client.id().toString(), client.tenantId(), ClientUpdatedV1.TYPE,
+                new ClientUpdatedV1(client.id()));
+        return open(client);
+    }
+
+    @Transactional
+    public ClientView client(UUID id) {
+        Client client = visible(id);
+        audit.recordRead(entry("READ", client));
+        return open(client);
+    }
+
+    /** Every client returned is audited as read: a result list shows their PHI. */
+    @Transactional
+    public Page<ClientView> findClients(ClientSearch search, PageRequest page) {
+        String tenant = caller.tenant();
+        String identifier = search.identifier() == null ? null : search.identifier().trim();
+        var filter = new ClientRepository.Filter(tenant, blankToNull(search.namePrefix()),
+                search.birthDate() == null ? null : cipher.blindIndex(search.birthDate().toString(), context("birthDate", tenant)),
+                identifier == null ? null : cipher.blindIndex(digits(identifier), context("ssn", tenant)),
+                identifier == null ? null : cipher.blindIndex(identifier.toUpperCase(Locale.ROOT), context("medicaid", tenant)),
+                identifier, restriction());
+        Page<Client> found = page.toPage(clients.search(filter, page),
+                c -> Cursor.of(c.familyName(), c.givenName(), c.id().toString()));
+        found.items().forEach(c -> audit.recordRead(entry("SEARCH", c)));
+        return found.map(this::open);
+    }
+
+    private Client visible(UUID id) {
+        Client client = clients.findInTenant(caller.tenant(), id).orElseThrow(() -> ProblemException.notFound("Client"));
+        boolean sees = restriction().map(v -> client.registeredByOrFor(v.user(), v.team())).orElse(true);
+        if (!sees) {
+            // Not 403: whether the person is a client of this tenant is itself protected.
+            throw ProblemException.notFound("Client");
+        }
+        return client;
+    }
+
+    /** Supervisors and partners (by scope) see the tenant; a case manager sees their own and their team's. */
+    private Optional<ClientRepository.Visibility> restriction() {
+        if (caller.hasRole(Roles.SUPERVISOR) || caller.hasRole(Roles.SCOPE_CLIENTS_READ)) {
+            return Optional.empty();
+        }
+        return Optional.of(new ClientRepository.Visibility(caller.subject(), caller.team().orElse(null)));
+    }
+
+    private ClientDetails seal(String tenant, ClientInput in) {
+        String ssn = in.ssn() == null ? null : digits(in.ssn());
+        String medicaid = in.medicaidId() == null ? null : in.medicaidId().trim().toUpperCase(Locale.ROOT);
+        return new ClientDetails(in.givenName(), in.familyName(), in.middleName(), in.preferredName(),
+                sealed(in.birthDate().toString(), "birthDate", tenant), in.sex(), in.genderIdentity(), in.language(),
+                in.phone(), in.email(), in.addressLine1(), in.addressLine2(), in.city(), in.region(), in.postalCode(),
+                ssn == null ? null : sealed(ssn, "ssn", tenant), medicaid == null ? null : sealed(medicaid, "medicaid", tenant),
+                in.legacyId(), in.externalId());
+    }
+
+    private SealedValue sealed(String value, String field, String tenant) {
+        String context = context(field, tenant);
+        return new SealedValue(cipher.encrypt(value, context), cipher.blindIndex(value, context));
+    }
+
+    private ClientView open(Client client) {
+        String tenant = client.tenantId();
+        LocalDate birthDate = LocalDate.parse(cipher.decrypt(client.birthDate().ciphertext(), context("birthDate", tenant)));
+        return new ClientView(client, birthDate, last4(client.ssn(), "ssn", tenant), last4(client.medicaidId(), "medicaid", tenant));
+    }
+
+    private String last4(SealedValue value, String field, String tenant) {
+        if (value == null) {
+            return null;
+        }
+        String clear = cipher.decrypt(value.ciphertext(), context(field, tenant));
+        return clear.substring(Math.max(0, clear.length() - 4));
+    }
+
+    private static AuditEntry entry(String action, Client client) {
+        return new AuditEntry(action, "client", client.id().toString(), client.id().toString(), null);
+    }
+
+    private static String context(String field, String tenant) {
+        return "client." + field + "|" + tenant;
+    }
+
+    private static String digits(String text) {
+        return text.replaceAll("[^0-9]", "");
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}
