@@ -1,0 +1,61 @@
+package app.trellis.cases.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+import app.trellis.platform.testing.Sql;
+import app.trellis.platform.testing.TestTokens;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AuditResourceTest {
+
+    @Inject
+    AgroalDataSource db;
+
+    private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String nora = TestTokens.builder("nora").claim("tenant", tenant).team("team-a")
+            .claim("realm_access", Map.of("roles", List.of("case-manager"))).build();
+    private final String otto = TestTokens.user(tenant, "otto", "auditor");
+
+    @Test
+    void anAuditorSeesWhoTouchedAClientAndTheChainVerification() {
+        String id = given().auth().oauth2(nora).contentType(ContentType.JSON)
+                .header("X-Request-Id", "audit-req-0001")
+                .body("{\"name\":{\"given\":\"Ida\",\"family\":\"Wells\"},\"birthDate\":\"1962-07-16\",\"sex\":\"female\"}")
+                .post("/api/v1/clients").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(nora).get("/api/v1/clients/" + id).then().statusCode(200);
+
+        given().auth().oauth2(otto).queryParam("clientId", id).get("/api/v1/audit").then().statusCode(200)
+                .body("items.action", contains("READ", "CREATE"))
+                .body("items[1].actorName", equalTo("nora"))
+                .body("items[1].requestId", equalTo("audit-req-0001"))
+                .body("items[0].occurredAt", notNullValue());
+        given().auth().oauth2(otto).get("/api/v1/audit/verification").then().statusCode(200)
+                .body("intact", equalTo(true)).body("recordsChecked", equalTo(2));
+
+        Sql.update(db, "DELETE FROM audit_record WHERE tenant_id = ? AND position = 1", tenant);
+        given().auth().oauth2(otto).get("/api/v1/audit/verification").then().statusCode(200)
+                .body("intact", equalTo(false)).body("firstBrokenPosition", equalTo(1));
+    }
+
+    @Test
+    void onlyAuditorsReadTheAuditAndOnlyTheirTenants() {
+        given().auth().oauth2(nora).get("/api/v1/audit").then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.user(tenant, "sam", "supervisor")).get("/api/v1/audit/verification").then()
+                .statusCode(403);
+        given().auth().oauth2(TestTokens.user("other-" + tenant, "rhea", "auditor")).get("/api/v1/audit").then()
+                .statusCode(200).body("items", hasSize(0));
+        given().auth().oauth2(otto).queryParam("clientId", "not-a-uuid").get("/api/v1/audit").then().statusCode(400);
+    }
+}
