@@ -4,7 +4,6 @@ import app.trellis.cases.domain.Client;
 import app.trellis.platform.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
@@ -19,12 +18,20 @@ public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
                          String medicaidIndex, String plainIdentifier, Optional<Visibility> onlyVisibleTo) {
     }
 
-    /** A case manager's view: what they or their team registered. */
+    /** A case manager's view: clients they or their team registered, or whose case they or their team work. */
     public record Visibility(String user, String team) {
     }
 
     public Optional<Client> findInTenant(String tenantId, UUID id) {
         return find("id = ?1 and tenantId = ?2", id, tenantId).firstResultOptional();
+    }
+
+    /** Whether the user (or their team) works a case of this client. */
+    public boolean worksACaseOf(String tenantId, UUID clientId, Visibility v) {
+        return getEntityManager().createQuery("select count(k) from CaseFile k where k.tenantId = :tenant and k.clientId = :client"
+                        + " and (k.assignee = :me or (k.team is not null and k.team = :team))", Long.class)
+                .setParameter("tenant", tenantId).setParameter("client", clientId).setParameter("me", v.user())
+                .setParameter("team", v.team() == null ? "" : v.team()).getSingleResult() > 0;
     }
 
     public boolean externalIdTaken(String tenantId, String externalId) {
@@ -33,30 +40,32 @@ public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
 
     /** Keyset page ordered by (family name, given name, id). */
     public List<Client> search(Filter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder("tenantId = :tenant");
+        StringBuilder where = new StringBuilder("from Client c where c.tenantId = :tenant");
         Parameters params = Parameters.with("tenant", filter.tenantId());
         if (filter.namePrefix() != null) {
-            where.append(" and (familyName like :name or givenName like :name or preferredName like :name)");
+            where.append(" and (c.familyName like :name or c.givenName like :name or c.preferredName like :name)");
             params.and("name", escapeLike(filter.namePrefix()) + "%");
         }
         if (filter.birthDateIndex() != null) {
-            where.append(" and birthDateIdx = :birth");
+            where.append(" and c.birthDateIdx = :birth");
             params.and("birth", filter.birthDateIndex());
         }
         if (filter.plainIdentifier() != null) {
-            where.append(" and (ssnIdx = :ssn or medicaidIdx = :medicaid or legacyId = :plain or externalId = :plain)");
+            where.append(" and (c.ssnIdx = :ssn or c.medicaidIdx = :medicaid or c.legacyId = :plain or c.externalId = :plain)");
             params.and("ssn", filter.ssnIndex()).and("medicaid", filter.medicaidIndex()).and("plain", filter.plainIdentifier());
         }
         filter.onlyVisibleTo().ifPresent(v -> {
-            where.append(" and (registeredBy = :me or (team is not null and team = :team))");
+            where.append(" and (c.registeredBy = :me or (c.team is not null and c.team = :team) or exists (select 1 from"
+                    + " CaseFile k where k.clientId = c.id and k.tenantId = :tenant"
+                    + " and (k.assignee = :me or (k.team is not null and k.team = :team))))");
             params.and("me", v.user()).and("team", v.team() == null ? "" : v.team());
         });
         page.after().ifPresent(after -> {
-            where.append(" and (familyName > :f or (familyName = :f and (givenName > :g or (givenName = :g and id > :id))))");
+            where.append(" and (c.familyName > :f or (c.familyName = :f and (c.givenName > :g or (c.givenName = :g and c.id > :id))))");
             params.and("f", after.value(0)).and("g", after.value(1)).and("id", UUID.fromString(after.value(2)));
         });
-        return find(where.toString(), Sort.by("familyName").and("givenName").and("id"), params)
-                .page(0, page.fetchSize()).list();
+        where.append(" order by c.familyName, c.givenName, c.id");
+        return find(where.toString(), params).page(0, page.fetchSize()).list();
     }
 
     private static String escapeLike(String text) {

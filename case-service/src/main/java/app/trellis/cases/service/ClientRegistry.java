@@ -53,7 +53,7 @@ public class ClientRegistry {
         if (input.externalId() != null && clients.externalIdTaken(tenant, input.externalId())) {
             throw ProblemException.conflict("external-id-taken", "Another client of the tenant has this external id");
         }
-        Client client = Client.register(tenant, seal(tenant, input), caller.subject(), caller.team().orElse(null),
+        Client client = Client.register(tenant, seal(tenant, input), caller.username(), caller.team().orElse(null),
                 clock.instant());
         clients.persist(client);
         clients.flush();
@@ -101,9 +101,16 @@ public class ClientRegistry {
         return found.map(this::open);
     }
 
+    /** The client, if the caller may see it (404 otherwise); for use cases of other aggregates, e.g. opening a case. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Client visibleClient(UUID id) {
+        return visible(id);
+    }
+
     private Client visible(UUID id) {
         Client client = clients.findInTenant(caller.tenant(), id).orElseThrow(() -> ProblemException.notFound("Client"));
-        boolean sees = restriction().map(v -> client.registeredByOrFor(v.user(), v.team())).orElse(true);
+        boolean sees = restriction().map(v -> client.registeredByOrFor(v.user(), v.team())
+                || clients.worksACaseOf(client.tenantId(), client.id(), v)).orElse(true);
         if (!sees) {
             // Not 403: whether the person is a client of this tenant is itself protected.
             throw ProblemException.notFound("Client");
@@ -116,7 +123,7 @@ public class ClientRegistry {
         if (caller.hasRole(Roles.SUPERVISOR) || caller.hasRole(Roles.SCOPE_CLIENTS_READ)) {
             return Optional.empty();
         }
-        return Optional.of(new ClientRepository.Visibility(caller.subject(), caller.team().orElse(null)));
+        return Optional.of(new ClientRepository.Visibility(caller.username(), caller.team().orElse(null)));
     }
 
     private ClientDetails seal(String tenant, ClientInput in) {

@@ -1,0 +1,128 @@
+package app.trellis.cases.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A case: one client served in one program by an assigned case manager. Guards its own lifecycle. */
+@Entity
+@Table(name = "case_file")
+public class CaseFile {
+
+    @Id
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(length = 36)
+    private UUID id;
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private String tenantId;
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "client_id", length = 36, nullable = false, updatable = false)
+    private UUID clientId;
+    @Column(name = "program_code", nullable = false, updatable = false)
+    private String programCode;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private CaseStatus status;
+    @Column(name = "closure_reason")
+    private String closureReason;
+    @Column(nullable = false)
+    private String assignee;
+    private String team;
+    @Column(name = "opened_at")
+    private Instant openedAt;
+    @Column(name = "closed_at")
+    private Instant closedAt;
+    @Version
+    private long version;
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected CaseFile() {
+    }
+
+    /** A new case starts referred, or open when intake is already done. */
+    public static CaseFile start(String tenantId, UUID clientId, String programCode, boolean open, String assignee,
+                                 String team, Instant now) {
+        CaseFile c = new CaseFile();
+        c.id = UUID.randomUUID();
+        c.tenantId = tenantId;
+        c.clientId = clientId;
+        c.programCode = programCode;
+        c.status = open ? CaseStatus.OPEN : CaseStatus.REFERRED;
+        c.openedAt = open ? now : null;
+        c.assignee = assignee;
+        c.team = team;
+        c.createdAt = now;
+        c.updatedAt = now;
+        return c;
+    }
+
+    /**
+     * Moves the case along its lifecycle. Closing needs a reason; a case with open care-plan tasks closes
+     * only when a supervisor does it (with a reason).
+     */
+    public void moveTo(CaseStatus target, String reason, int openTasks, boolean bySupervisor, Instant now) {
+        if (!status.next().contains(target)) {
+            throw new CaseRuleViolation("case-transition-not-allowed",
+                    "A case cannot move from " + status + " to " + target);
+        }
+        if (target == CaseStatus.CLOSED) {
+            if (reason == null || reason.isBlank()) {
+                throw new CaseRuleViolation("closure-reason-required", "Closing a case needs a closure reason");
+            }
+            if (openTasks > 0 && !bySupervisor) {
+                throw new CaseRuleViolation("open-tasks-block-closure",
+                        "The case has open care-plan tasks; only a supervisor may close it");
+            }
+            closureReason = reason;
+            closedAt = now;
+        }
+        if (target == CaseStatus.OPEN) {
+            if (openedAt == null) {
+                openedAt = now;
+            }
+            closureReason = null;
+            closedAt = null;
+        }
+        status = target;
+        updatedAt = now;
+    }
+
+    public void assignTo(String newAssignee, String newTeam, Instant now) {
+        if (status == CaseStatus.CLOSED) {
+            throw new CaseRuleViolation("closed-case-not-assignable", "A closed case cannot be reassigned; reopen it first");
+        }
+        assignee = newAssignee;
+        team = newTeam;
+        updatedAt = now;
+    }
+
+    /** A case manager works the cases assigned to them or to their team. */
+    public boolean workedBy(String user, String userTeam) {
+        return assignee.equals(user) || (team != null && team.equals(userTeam));
+    }
+
+    public UUID id() { return id; }
+    public String tenantId() { return tenantId; }
+    public UUID clientId() { return clientId; }
+    public String programCode() { return programCode; }
+    public CaseStatus status() { return status; }
+    public String closureReason() { return closureReason; }
+    public String assignee() { return assignee; }
+    public String team() { return team; }
+    public Instant openedAt() { return openedAt; }
+    public Instant closedAt() { return closedAt; }
+    public long version() { return version; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+}

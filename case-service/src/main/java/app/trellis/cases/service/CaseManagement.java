@@ -1,0 +1,171 @@
+package app.trellis.cases.service;
+
+import app.trellis.cases.domain.CaseAssignment;
+import app.trellis.cases.domain.CaseFile;
+import app.trellis.cases.domain.CaseStatus;
+import app.trellis.cases.domain.Client;
+import app.trellis.cases.domain.Program;
+import app.trellis.cases.repository.CaseAssignmentRepository;
+import app.trellis.cases.repository.CaseRepository;
+import app.trellis.cases.repository.ClientRepository;
+import app.trellis.cases.repository.ProgramRepository;
+import app.trellis.platform.audit.AuditEntry;
+import app.trellis.platform.audit.AuditTrail;
+import app.trellis.platform.concurrency.ETags;
+import app.trellis.platform.contracts.CaseAssignedV1;
+import app.trellis.platform.contracts.CaseClosedV1;
+import app.trellis.platform.contracts.CaseOpenedV1;
+import app.trellis.platform.contracts.CaseStatusChangedV1;
+import app.trellis.platform.event.OutboxWriter;
+import app.trellis.platform.paging.Cursor;
+import app.trellis.platform.paging.Page;
+import app.trellis.platform.paging.PageRequest;
+import app.trellis.platform.problem.ProblemException;
+import app.trellis.platform.security.Caller;
+import app.trellis.platform.security.Roles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Opening, reading, moving and assigning cases. A case manager works the cases assigned to them or
+ * their team; a supervisor the whole tenant; a partner reads with {@code system/cases.read}.
+ */
+@ApplicationScoped
+public class CaseManagement {
+
+    @Inject
+    CaseRepository cases;
+    @Inject
+    CaseAssignmentRepository assignments;
+    @Inject
+    ProgramRepository programs;
+    @Inject
+    ClientRegistry clients;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    OutboxWriter events;
+    @Inject
+    Caller caller;
+    @Inject
+    Clock clock;
+
+    /** What a use case needs to open a case. */
+    public record Opening(UUID clientId, String program, String assignee, String team, boolean open) {
+    }
+
+    @Transactional
+    public CaseFile openCase(Opening opening) {
+        String tenant = caller.tenant();
+        Client client = clients.visibleClient(opening.clientId());
+        Program program = programs.find("tenantId = ?1 and code = ?2", tenant, opening.program()).firstResultOptional()
+                .orElseThrow(() -> ProblemException.badRequest("program", "is not a program of this tenant"));
+        if (!program.active()) {
+            throw ProblemException.conflict("program-inactive", "The program is retired; no new cases may open in it");
+        }
+        Instant now = clock.instant();
+        CaseFile file = CaseFile.start(tenant, client.id(), program.code(), opening.open(), opening.assignee(),
+                opening.team(), now);
+        cases.persist(file);
+        assignments.persist(CaseAssignment.begin(file.id(), file.assignee(), file.team(), caller.username(), now));
+        cases.flush();
+        audit.recordWrite(entry("CREATE", file));
+        events.append("case", file.id().toString(), tenant, CaseStatusChangedV1.TYPE,
+                new CaseStatusChangedV1(file.id(), file.clientId(), null, file.status().name()));
+        if (file.status() == CaseStatus.OPEN) {
+            events.append("case", file.id().toString(), tenant, CaseOpenedV1.TYPE,
+                    new CaseOpenedV1(file.id(), file.clientId(), file.programCode(), file.assignee()));
+        }
+        return file;
+    }
+
+    @Transactional
+    public CaseFile caseFile(UUID id) {
+        CaseFile file = worked(id);
+        audit.recordRead(entry("READ", file));
+        return file;
+    }
+
+    @Transactional
+    public Page<CaseFile> cases(String assignee, CaseStatus status, UUID clientId, String program, PageRequest page) {
+        String who = "me".equals(assignee) ? caller.username() : assignee;
+        var filter = new CaseRepository.Filter(caller.tenant(), who, status, clientId, program, restriction());
+        Page<CaseFile> found = page.toPage(cases.list(filter, page),
+                c -> Cursor.of(c.createdAt().toString(), c.id().toString()));
+        found.items().forEach(c -> audit.recordRead(entry("SEARCH", c)));
+        return found;
+    }
+
+    @Transactional
+    public CaseFile changeStatus(UUID id, String ifMatch, CaseStatus target, String reason) {
+        CaseFile file = worked(id);
+        ETags.requireMatch(ifMatch, file.version());
+        CaseStatus from = file.status();
+        boolean firstOpening = target == CaseStatus.OPEN && file.openedAt() == null;
+        // Care-plan tasks arrive with the care-plan endpoints; until then no case has open tasks.
+        int openTasks = 0;
+        file.moveTo(target, reason, openTasks, caller.hasRole(Roles.SUPERVISOR), clock.instant());
+        cases.flush();
+        audit.recordWrite(new AuditEntry("UPDATE", "case", file.id().toString(), file.clientId().toString(),
+                "status " + from + " -> " + target));
+        String tenant = file.tenantId();
+        events.append("case", file.id().toString(), tenant, CaseStatusChangedV1.TYPE,
+                new CaseStatusChangedV1(file.id(), file.clientId(), from.name(), target.name()));
+        if (firstOpening) {
+            events.append("case", file.id().toString(), tenant, CaseOpenedV1.TYPE,
+                    new CaseOpenedV1(file.id(), file.clientId(), file.programCode(), file.assignee()));
+        }
+        if (target == CaseStatus.CLOSED) {
+            events.append("case", file.id().toString(), tenant, CaseClosedV1.TYPE,
+                    new CaseClosedV1(file.id(), file.clientId(), file.programCode()));
+        }
+        return file;
+    }
+
+    @Transactional
+    public CaseFile assignCase(UUID id, String ifMatch, String assignee, String team) {
+        CaseFile file = worked(id);
+        ETags.requireMatch(ifMatch, file.version());
+        Instant now = clock.instant();
+        file.assignTo(assignee, team, now);
+        assignments.current(file.id()).forEach(a -> a.end(now));
+        assignments.persist(CaseAssignment.begin(file.id(), assignee, team, caller.username(), now));
+        cases.flush();
+        audit.recordWrite(entry("ASSIGN", file));
+        events.append("case", file.id().toString(), file.tenantId(), CaseAssignedV1.TYPE,
+                new CaseAssignedV1(file.id(), file.clientId(), assignee, team));
+        return file;
+    }
+
+    @Transactional
+    public List<CaseAssignment> assignmentHistory(UUID id) {
+        CaseFile file = worked(id);
+        audit.recordRead(entry("READ", file));
+        return assignments.history(file.id());
+    }
+
+    private CaseFile worked(UUID id) {
+        CaseFile file = cases.findInTenant(caller.tenant(), id).orElseThrow(() -> ProblemException.notFound("Case"));
+        if (!restriction().map(v -> file.workedBy(v.user(), v.team())).orElse(true)) {
+            throw ProblemException.notFound("Case");
+        }
+        return file;
+    }
+
+    private Optional<ClientRepository.Visibility> restriction() {
+        if (caller.hasRole(Roles.SUPERVISOR) || caller.hasRole(Roles.SCOPE_CASES_READ)) {
+            return Optional.empty();
+        }
+        return Optional.of(new ClientRepository.Visibility(caller.username(), caller.team().orElse(null)));
+    }
+
+    private static AuditEntry entry(String action, CaseFile file) {
+        return new AuditEntry(action, "case", file.id().toString(), file.clientId().toString(), null);
+    }
+}
