@@ -150,6 +150,12 @@ public class CaseManagement {
         return assignments.history(file.id());
     }
 
+    /** The case, if the caller works it (404 otherwise); for use cases on a case's parts (notes, care plan). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CaseFile workedCase(UUID id) {
+        return worked(id);
+    }
+
     private CaseFile worked(UUID id) {
         CaseFile file = cases.findInTenant(caller.tenant(), id).orElseThrow(() -> ProblemException.notFound("Case"));
         if (!restriction().map(v -> file.workedBy(v.user(), v.team())).orElse(true)) {
