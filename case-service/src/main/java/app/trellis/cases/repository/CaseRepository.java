@@ -24,6 +24,35 @@ public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
         return find("id = ?1 and tenantId = ?2", id, tenantId).firstResultOptional();
     }
 
+    /** Cases of one case manager by status. */
+    public java.util.Map<CaseStatus, Long> countsByStatus(String tenantId, String assignee) {
+        java.util.Map<CaseStatus, Long> counts = new java.util.EnumMap<>(CaseStatus.class);
+        for (CaseStatus s : CaseStatus.values()) {
+            counts.put(s, 0L);
+        }
+        getEntityManager().createQuery("select c.status, count(c) from CaseFile c where c.tenantId = :t and c.assignee = :a"
+                        + " group by c.status", Object[].class)
+                .setParameter("t", tenantId).setParameter("a", assignee).getResultList()
+                .forEach(row -> counts.put((CaseStatus) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    /** Open tasks past due on the case manager's cases. */
+    public long overdueTasks(String tenantId, String assignee, java.time.LocalDate today) {
+        return getEntityManager().createQuery("select count(t) from CareTask t, CaseFile c where t.caseId = c.id"
+                        + " and c.tenantId = :t and c.assignee = :a and t.status = 'open' and t.dueDate < :today", Long.class)
+                .setParameter("t", tenantId).setParameter("a", assignee).setParameter("today", today).getSingleResult();
+    }
+
+    /** Open cases with no contact note (any type but addendum, not entered in error) since {@code since}. */
+    public long openWithoutContactSince(String tenantId, String assignee, Instant since) {
+        return getEntityManager().createQuery("select count(c) from CaseFile c where c.tenantId = :t and c.assignee = :a"
+                        + " and c.status = :open and not exists (select 1 from CaseNote n where n.caseId = c.id"
+                        + " and n.type <> 'addendum' and n.enteredInError = false and n.occurredAt >= :since)", Long.class)
+                .setParameter("t", tenantId).setParameter("a", assignee).setParameter("open", CaseStatus.OPEN)
+                .setParameter("since", since).getSingleResult();
+    }
+
     /** Newest first, keyset on (createdAt, id). */
     public List<CaseFile> list(Filter filter, PageRequest page) {
         StringBuilder where = new StringBuilder("tenantId = :tenant");

@@ -48,6 +48,8 @@ public class CaseManagement {
     @Inject
     ClientRegistry clients;
     @Inject
+    app.trellis.cases.repository.CarePlanRepository carePlans;
+    @Inject
     AuditTrail audit;
     @Inject
     OutboxWriter events;
@@ -108,8 +110,7 @@ public class CaseManagement {
         ETags.requireMatch(ifMatch, file.version());
         CaseStatus from = file.status();
         boolean firstOpening = target == CaseStatus.OPEN && file.openedAt() == null;
-        // Care-plan tasks arrive with the care-plan endpoints; until then no case has open tasks.
-        int openTasks = 0;
+        int openTasks = (int) carePlans.openTasks(file.id());
         file.moveTo(target, reason, openTasks, caller.hasRole(Roles.SUPERVISOR), clock.instant());
         cases.flush();
         audit.recordWrite(new AuditEntry("UPDATE", "case", file.id().toString(), file.clientId().toString(),

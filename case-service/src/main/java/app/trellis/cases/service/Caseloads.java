@@ -1,0 +1,45 @@
+package app.trellis.cases.service;
+
+import app.trellis.cases.domain.CaseStatus;
+import app.trellis.cases.repository.CaseRepository;
+import app.trellis.platform.problem.ProblemException;
+import app.trellis.platform.security.Caller;
+import app.trellis.platform.security.Roles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+
+/** A case manager's caseload at a glance; counts only, so nothing here is PHI. */
+@ApplicationScoped
+public class Caseloads {
+
+    static final Duration CONTACT_EXPECTED_WITHIN = Duration.ofDays(30);
+
+    @Inject
+    CaseRepository cases;
+    @Inject
+    Caller caller;
+    @Inject
+    Clock clock;
+
+    /** The counts of one case manager. */
+    public record Caseload(String caseManager, Map<CaseStatus, Long> byStatus, long overdueTasks,
+                           long openWithoutContactIn30Days) {
+    }
+
+    /** The caller's own caseload, or (supervisors only) any case manager's of the tenant. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Caseload caseload(String caseManager) {
+        String whose = caseManager == null || caseManager.isBlank() ? caller.username() : caseManager;
+        if (!whose.equals(caller.username()) && !caller.hasRole(Roles.SUPERVISOR)) {
+            throw ProblemException.forbidden("forbidden", "Only a supervisor may look at another case manager's caseload");
+        }
+        String tenant = caller.tenant();
+        return new Caseload(whose, cases.countsByStatus(tenant, whose), cases.overdueTasks(tenant, whose, LocalDate.now(clock)),
+                cases.openWithoutContactSince(tenant, whose, clock.instant().minus(CONTACT_EXPECTED_WITHIN)));
+    }
+}
