@@ -1,0 +1,34 @@
+package app.trellis.cases.api;
+
+import app.trellis.cases.service.BreakGlass;
+import app.trellis.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+
+/** Break-glass on one case: time-boxed access outside one's assignment, for a stated reason. */
+@Path("/api/v1/cases/{caseId}/emergency-access")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CaseEmergencyAccessResource {
+
+    @Inject
+    BreakGlass breakGlass;
+
+    @POST
+    @RolesAllowed({Roles.CASE_MANAGER, Roles.SUPERVISOR, Roles.ASSESSOR})
+    public Response requestEmergencyAccess(@PathParam("caseId") UUID caseId,
+                                           @Valid @NotNull EmergencyAccessResource.Request body) {
+        return Response.status(201).entity(EmergencyAccessResource.Grant.from(
+                breakGlass.requestEmergencyAccess(caseId, body.reason()))).build();
+    }
+}

@@ -1,0 +1,91 @@
+package app.trellis.cases.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A break-glass grant: one user, one case, a stated reason, a short life, and a supervisor's review. */
+@Entity
+@Table(name = "emergency_access")
+public class EmergencyAccess {
+
+    @Id
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(length = 36)
+    private UUID id;
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private String tenantId;
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "case_id", length = 36, nullable = false, updatable = false)
+    private UUID caseId;
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "client_id", length = 36, nullable = false, updatable = false)
+    private UUID clientId;
+    @Column(nullable = false, updatable = false)
+    private String grantee;
+    @Column(nullable = false, updatable = false)
+    private String reason;
+    @Column(name = "granted_at", nullable = false, updatable = false)
+    private Instant grantedAt;
+    @Column(name = "expires_at", nullable = false, updatable = false)
+    private Instant expiresAt;
+    @Column(name = "reviewed_by")
+    private String reviewedBy;
+    @Column(name = "reviewed_at")
+    private Instant reviewedAt;
+    @Column(name = "review_note")
+    private String reviewNote;
+    @Version
+    private long version;
+
+    protected EmergencyAccess() {
+    }
+
+    public static EmergencyAccess grant(CaseFile onCase, String grantee, String reason, Duration lifetime, Instant now) {
+        EmergencyAccess access = new EmergencyAccess();
+        access.id = UUID.randomUUID();
+        access.tenantId = onCase.tenantId();
+        access.caseId = onCase.id();
+        access.clientId = onCase.clientId();
+        access.grantee = grantee;
+        access.reason = reason;
+        access.grantedAt = now;
+        access.expiresAt = now.plus(lifetime);
+        return access;
+    }
+
+    /** A supervisor reviews someone else's use of break-glass, once. */
+    public void review(String reviewer, String note, Instant now) {
+        if (reviewer.equals(grantee)) {
+            throw new CaseRuleViolation("no-self-review", "Break-glass access is reviewed by someone else");
+        }
+        if (reviewedAt != null) {
+            throw new CaseRuleViolation("already-reviewed", "This break-glass access was already reviewed");
+        }
+        reviewedBy = reviewer;
+        reviewNote = note;
+        reviewedAt = now;
+    }
+
+    public boolean activeAt(Instant now) {
+        return now.isBefore(expiresAt);
+    }
+
+    public UUID id() { return id; }
+    public UUID caseId() { return caseId; }
+    public UUID clientId() { return clientId; }
+    public String grantee() { return grantee; }
+    public String reason() { return reason; }
+    public Instant grantedAt() { return grantedAt; }
+    public Instant expiresAt() { return expiresAt; }
+    public String reviewedBy() { return reviewedBy; }
+    public Instant reviewedAt() { return reviewedAt; }
+    public String reviewNote() { return reviewNote; }
+}
