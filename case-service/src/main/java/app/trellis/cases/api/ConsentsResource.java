@@ -1,0 +1,81 @@
+package app.trellis.cases.api;
+
+import app.trellis.cases.domain.Consent;
+import app.trellis.cases.service.Consents;
+import app.trellis.platform.concurrency.ETags;
+import app.trellis.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** A client's consents: record, list (with whether each is in force today), revoke. */
+@Path("/api/v1/clients/{clientId}/consents")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.CASE_MANAGER, Roles.SUPERVISOR})
+public class ConsentsResource {
+
+    @Inject
+    Consents consents;
+
+    /** {@code partner} is required for data-sharing; {@code documentId} points at the signed form in document-service. */
+    public record Request(
+            @NotBlank @Pattern(regexp = "release-of-information|treatment|data-sharing",
+                    message = "must be release-of-information, treatment or data-sharing") String type,
+            @Size(max = 100) String partner, @NotNull LocalDate effectiveDate, LocalDate expiryDate, UUID documentId) {
+    }
+
+    public record Revocation(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    public record ConsentResponse(UUID id, String type, String partner, String status, boolean inForce,
+                                  LocalDate effectiveDate, LocalDate expiryDate, UUID documentId, String recordedBy,
+                                  Instant revokedAt, String revokeReason, Instant createdAt) {
+        static ConsentResponse from(Consent c, LocalDate today) {
+            return new ConsentResponse(c.id(), c.type(), c.partner(), c.status(), c.inForceOn(today), c.effectiveDate(),
+                    c.expiryDate(), c.documentId(), c.recordedBy(), c.revokedAt(), c.revokeReason(), c.createdAt());
+        }
+    }
+
+    @POST
+    public Response recordConsent(@PathParam("clientId") UUID clientId, @Valid @NotNull Request body, @Context UriInfo uri) {
+        Consent consent = consents.recordConsent(clientId, body.type(), body.partner(), body.effectiveDate(),
+                body.expiryDate(), body.documentId());
+        return Response.created(uri.getAbsolutePathBuilder().path(consent.id().toString()).build())
+                .tag(ETags.of(consent.version())).entity(ConsentResponse.from(consent, consents.today())).build();
+    }
+
+    @GET
+    public List<ConsentResponse> consents(@PathParam("clientId") UUID clientId) {
+        LocalDate today = consents.today();
+        return consents.consents(clientId).stream().map(c -> ConsentResponse.from(c, today)).toList();
+    }
+
+    @POST
+    @Path("{consentId}/revocation")
+    public Response revokeConsent(@PathParam("clientId") UUID clientId, @PathParam("consentId") UUID consentId,
+                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull Revocation body) {
+        Consent consent = consents.revokeConsent(clientId, consentId, ifMatch, body.reason());
+        return Response.ok(ConsentResponse.from(consent, consents.today())).tag(ETags.of(consent.version())).build();
+    }
+}

@@ -1,0 +1,114 @@
+package app.trellis.cases.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A client's consent. Granted consents are revoked, never edited or deleted, so the record shows what
+ * was allowed on any past day. Data sharing always names the partner it allows.
+ */
+@Entity
+@Table(name = "consent")
+public class Consent {
+
+    public static final String DATA_SHARING = "data-sharing";
+
+    @Id
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(length = 36)
+    private UUID id;
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private String tenantId;
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "client_id", length = 36, nullable = false, updatable = false)
+    private UUID clientId;
+    @Column(name = "consent_type", nullable = false, updatable = false)
+    private String type;
+    @Column(updatable = false)
+    private String partner;
+    @Column(nullable = false)
+    private String status;
+    @Column(name = "effective_date", nullable = false, updatable = false)
+    private LocalDate effectiveDate;
+    @Column(name = "expiry_date", updatable = false)
+    private LocalDate expiryDate;
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "document_id", length = 36, updatable = false)
+    private UUID documentId;
+    @Column(name = "recorded_by", nullable = false, updatable = false)
+    private String recordedBy;
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+    @Column(name = "revoke_reason")
+    private String revokeReason;
+    @Version
+    private long version;
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected Consent() {
+    }
+
+    public static Consent grant(String tenantId, UUID clientId, String type, String partner, LocalDate effective,
+                                LocalDate expiry, UUID documentId, String recordedBy, Instant now) {
+        if (DATA_SHARING.equals(type) && (partner == null || partner.isBlank())) {
+            throw new CaseRuleViolation("data-sharing-needs-partner", "Consent to share data must name the partner");
+        }
+        if (expiry != null && expiry.isBefore(effective)) {
+            throw new CaseRuleViolation("expiry-before-effective", "A consent cannot expire before it takes effect");
+        }
+        Consent consent = new Consent();
+        consent.id = UUID.randomUUID();
+        consent.tenantId = tenantId;
+        consent.clientId = clientId;
+        consent.type = type;
+        consent.partner = partner;
+        consent.status = "granted";
+        consent.effectiveDate = effective;
+        consent.expiryDate = expiry;
+        consent.documentId = documentId;
+        consent.recordedBy = recordedBy;
+        consent.createdAt = now;
+        consent.updatedAt = now;
+        return consent;
+    }
+
+    public void revoke(String reason, Instant now) {
+        if (!"granted".equals(status)) {
+            throw new CaseRuleViolation("consent-already-revoked", "The consent is already revoked");
+        }
+        status = "revoked";
+        revokeReason = reason;
+        revokedAt = now;
+        updatedAt = now;
+    }
+
+    /** In force on {@code day}: granted, effective, not expired. */
+    public boolean inForceOn(LocalDate day) {
+        return "granted".equals(status) && !day.isBefore(effectiveDate) && (expiryDate == null || !day.isAfter(expiryDate));
+    }
+
+    public UUID id() { return id; }
+    public UUID clientId() { return clientId; }
+    public String type() { return type; }
+    public String partner() { return partner; }
+    public String status() { return status; }
+    public LocalDate effectiveDate() { return effectiveDate; }
+    public LocalDate expiryDate() { return expiryDate; }
+    public UUID documentId() { return documentId; }
+    public String recordedBy() { return recordedBy; }
+    public Instant revokedAt() { return revokedAt; }
+    public String revokeReason() { return revokeReason; }
+    public long version() { return version; }
+    public Instant createdAt() { return createdAt; }
+}
