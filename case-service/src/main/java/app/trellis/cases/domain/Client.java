@@ -92,7 +92,7 @@ public class Client {
     /** Replaces the editable details (a PUT); the external id, once given, never changes. */
     public void revise(ClientDetails details, Instant now) {
         if (externalId != null && !externalId.equals(details.externalId())) {
-            throw new IllegalArgumentException("externalId");
+            throw new CaseRuleViolation("external-id-immutable", "A client's external id never changes");
         }
         apply(details, now);
     }

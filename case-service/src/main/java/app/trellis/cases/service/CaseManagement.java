@@ -58,6 +58,8 @@ public class CaseManagement {
     @Inject
     Caller caller;
     @Inject
+    CaseworkerScope scope;
+    @Inject
     Clock clock;
 
     /** What a use case needs to open a case. */
@@ -169,10 +171,7 @@ public class CaseManagement {
     }
 
     private Optional<ClientRepository.Visibility> restriction() {
-        if (caller.hasRole(Roles.SUPERVISOR) || caller.hasRole(Roles.SCOPE_CASES_READ)) {
-            return Optional.empty();
-        }
-        return Optional.of(new ClientRepository.Visibility(caller.username(), caller.team().orElse(null)));
+        return scope.restrictionUnless(Roles.SCOPE_CASES_READ);
     }
 
     private static AuditEntry entry(String action, CaseFile file) {

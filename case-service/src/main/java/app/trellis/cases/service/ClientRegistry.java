@@ -47,6 +47,8 @@ public class ClientRegistry {
     @Inject
     Caller caller;
     @Inject
+    CaseworkerScope scope;
+    @Inject
     Clock clock;
 
     @Transactional
@@ -69,9 +71,6 @@ public class ClientRegistry {
     public ClientView reviseClient(UUID id, String ifMatch, ClientInput input) {
         Client client = visible(id);
         ETags.requireMatch(ifMatch, client.version());
-        if (client.externalId() != null && !client.externalId().equals(input.externalId())) {
-            throw ProblemException.conflict("external-id-immutable", "A client's external id never changes");
-        }
         client.revise(seal(client.tenantId(), input), clock.instant());
         clients.flush();
         audit.recordWrite(entry("UPDATE", client));
@@ -122,10 +121,7 @@ public class ClientRegistry {
 
     /** Supervisors and partners (by scope) see the tenant; a case manager sees their own and their team's. */
     private Optional<ClientRepository.Visibility> restriction() {
-        if (caller.hasRole(Roles.SUPERVISOR) || caller.hasRole(Roles.SCOPE_CLIENTS_READ)) {
-            return Optional.empty();
-        }
-        return Optional.of(new ClientRepository.Visibility(caller.username(), caller.team().orElse(null)));
+        return scope.restrictionUnless(Roles.SCOPE_CLIENTS_READ);
     }
 
     private ClientDetails seal(String tenant, ClientInput in) {
