@@ -38,11 +38,12 @@ public class ConsentsResource {
     @Inject
     Consents consents;
 
-    /** {@code partner} is required for data-sharing; {@code documentId} points at the signed form in document-service. */
+    /** {@code partner} (the partner's OAuth client id) is required for data-sharing; {@code documentId} points at the signed form in document-service. */
     public record Request(
             @NotBlank @Pattern(regexp = "release-of-information|treatment|data-sharing",
                     message = "must be release-of-information, treatment or data-sharing") String type,
-            @Size(max = 100) String partner, @NotNull LocalDate effectiveDate, LocalDate expiryDate, UUID documentId) {
+            @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,99}",
+                    message = "must be the partner's client id: 2-100 lowercase letters, digits or dashes") String partner, @NotNull LocalDate effectiveDate, LocalDate expiryDate, UUID documentId) {
     }
 
     public record Revocation(@NotBlank @Size(max = 500) String reason) {

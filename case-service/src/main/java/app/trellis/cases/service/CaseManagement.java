@@ -83,7 +83,7 @@ public class CaseManagement {
         cases.flush();
         audit.recordWrite(entry("CREATE", file));
         events.append("case", file.id().toString(), tenant, CaseStatusChangedV1.TYPE,
-                new CaseStatusChangedV1(file.id(), file.clientId(), null, file.status().name()));
+                new CaseStatusChangedV1(file.id(), file.clientId(), null, file.status().code()));
         if (file.status() == CaseStatus.OPEN) {
             events.append("case", file.id().toString(), tenant, CaseOpenedV1.TYPE,
                     new CaseOpenedV1(file.id(), file.clientId(), file.programCode(), file.assignee()));
@@ -121,7 +121,7 @@ public class CaseManagement {
                 "status " + from + " -> " + target));
         String tenant = file.tenantId();
         events.append("case", file.id().toString(), tenant, CaseStatusChangedV1.TYPE,
-                new CaseStatusChangedV1(file.id(), file.clientId(), from.name(), target.name()));
+                new CaseStatusChangedV1(file.id(), file.clientId(), from.code(), target.code()));
         if (firstOpening) {
             events.append("case", file.id().toString(), tenant, CaseOpenedV1.TYPE,
                     new CaseOpenedV1(file.id(), file.clientId(), file.programCode(), file.assignee()));

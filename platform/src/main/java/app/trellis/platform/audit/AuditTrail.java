@@ -1,5 +1,6 @@
 package app.trellis.platform.audit;
 
+import app.trellis.platform.contracts.AuditRecordedV1;
 import app.trellis.platform.crypto.FieldCipher;
 import app.trellis.platform.event.OutboxWriter;
 import app.trellis.platform.jdbc.Jdbc;
@@ -74,8 +75,11 @@ public class AuditTrail {
                 entry.clientId(), requestId, entry.purpose(), at, previous, hash);
         Jdbc.update(db, "audit head advance", "UPDATE audit_chain_head SET last_position = ?, last_hash = ?"
                 + " WHERE tenant_id = ?", position, hash, tenant);
-        events.append("audit", tenant, tenant, AuditRecorded.TYPE, new AuditRecorded(id, position, actor,
-                entry.action(), entry.resourceType(), entry.resourceId(), entry.clientId(), requestId, at));
+        // Numbered by chain position: a busy tenant's trail is relayed in parallel, and the published hashes
+        // anchor the chain outside this database (a truncated tail no longer matches what reporting holds).
+        events.appendNumbered("audit", tenant, position, tenant, AuditRecordedV1.TYPE, new AuditRecordedV1(
+                UUID.fromString(id), position, actor, entry.action(), entry.resourceType(), entry.resourceId(),
+                entry.clientId(), requestId, at, previous, hash));
         return id;
     }
 

@@ -51,25 +51,26 @@ public class OutboxStore {
         }
     }
 
-    public void insert(CloudEvent event, String aggregateType, String aggregateId, String envelope, String traceParent,
-                       String requestId, Instant now) {
+    public void insert(CloudEvent event, String aggregateType, String aggregateId, boolean orderedDelivery,
+                       String envelope, String traceParent, String requestId, Instant now) {
         Jdbc.update(dataSource, "outbox insert", "INSERT INTO outbox_event (id, aggregate_type, aggregate_id,"
-                        + " sequence_no, tenant_id, type, envelope, trace_parent, request_id, created_at, next_attempt_at,"
-                        + " attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-                event.id(), aggregateType, aggregateId, event.sequenceNumber(), event.tenantid(), event.type(), envelope,
-                traceParent, requestId, now, now);
+                        + " sequence_no, ordered_delivery, tenant_id, type, envelope, trace_parent, request_id, created_at,"
+                        + " next_attempt_at, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                event.id(), aggregateType, aggregateId, event.sequenceNumber(), orderedDelivery, event.tenantid(),
+                event.type(), envelope, traceParent, requestId, now, now);
     }
 
     /**
      * Locks up to {@code limit} due rows that no other relay holds. Only the oldest unsent event of each
      * aggregate is eligible, so a second relay cannot overtake the first within one aggregate (the
-     * subquery is a plain consistent read: it sees a row another relay holds as still unsent).
+     * subquery is a plain consistent read: it sees a row another relay holds as still unsent). Events
+     * written without ordered delivery skip that rule.
      */
     public List<Pending> claim(int limit, Instant now) {
         return Jdbc.query(dataSource, "outbox claim", "SELECT e.id, e.type, e.envelope, e.trace_parent, e.request_id,"
                         + " e.attempts FROM outbox_event e WHERE e.sent_at IS NULL AND e.next_attempt_at <= ?"
-                        + " AND NOT EXISTS (SELECT 1 FROM outbox_event p WHERE p.aggregate_type = e.aggregate_type"
-                        + " AND p.aggregate_id = e.aggregate_id AND p.sent_at IS NULL AND p.sequence_no < e.sequence_no)"
+                        + " AND (e.ordered_delivery = FALSE OR NOT EXISTS (SELECT 1 FROM outbox_event p WHERE p.aggregate_type = e.aggregate_type"
+                        + " AND p.aggregate_id = e.aggregate_id AND p.sent_at IS NULL AND p.sequence_no < e.sequence_no))"
                         + " ORDER BY e.created_at, e.sequence_no LIMIT " + limit + " FOR UPDATE SKIP LOCKED",
                 rs -> new Pending(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getInt(6)),

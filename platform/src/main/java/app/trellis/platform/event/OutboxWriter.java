@@ -33,13 +33,29 @@ public class OutboxWriter {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent append(String aggregateType, String aggregateId, String tenant, String type, Object data) {
+        return write(aggregateType, aggregateId, store.nextSequence(aggregateType, aggregateId), true, tenant, type,
+                data);
+    }
+
+    /**
+     * For a stream that numbers itself (the audit chain's position): the relay may send these out of order
+     * and in parallel, and consumers order them by {@code sequence}. Sequence numbers must be unique per
+     * aggregate.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CloudEvent appendNumbered(String aggregateType, String aggregateId, long sequence, String tenant,
+                                     String type, Object data) {
+        return write(aggregateType, aggregateId, sequence, false, tenant, type, data);
+    }
+
+    private CloudEvent write(String aggregateType, String aggregateId, long sequence, boolean orderedDelivery,
+                             String tenant, String type, Object data) {
         Instant now = clock.instant();
-        long sequence = store.nextSequence(aggregateType, aggregateId);
         CloudEvent event = CloudEvent.of("/trellis/" + service, type, aggregateType + "/" + aggregateId, now, tenant,
                 sequence, json.valueToTree(data));
         try {
-            store.insert(event, aggregateType, aggregateId, json.writeValueAsString(event), RequestIds.traceParent(),
-                    RequestIds.current(), now);
+            store.insert(event, aggregateType, aggregateId, orderedDelivery, json.writeValueAsString(event),
+                    RequestIds.traceParent(), RequestIds.current(), now);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event is not serializable: " + type, e);
         }
