@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
+import app.trellis.platform.testing.Database;
 import app.trellis.platform.testing.Sql;
 import app.trellis.platform.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -22,6 +24,8 @@ class AuditResourceTest {
 
     @Inject
     AgroalDataSource db;
+    /** Tampering needs a database administrator: the service's own user may not change audit rows. */
+    private final DataSource dba = Database.shared().adminDataSource("trellis_case");
 
     private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
     private final String nora = TestTokens.builder("nora").claim("tenant", tenant).team("team-a")
@@ -44,7 +48,7 @@ class AuditResourceTest {
         given().auth().oauth2(otto).get("/api/v1/audit/verification").then().statusCode(200)
                 .body("intact", equalTo(true)).body("recordsChecked", equalTo(2));
 
-        Sql.update(db, "DELETE FROM audit_record WHERE tenant_id = ? AND position = 1", tenant);
+        Sql.update(dba, "DELETE FROM audit_record WHERE tenant_id = ? AND position = 1", tenant);
         given().auth().oauth2(otto).get("/api/v1/audit/verification").then().statusCode(200)
                 .body("intact", equalTo(false)).body("firstBrokenPosition", equalTo(1));
     }

@@ -9,12 +9,14 @@ import app.trellis.platform.audit.AuditEntry;
 import app.trellis.platform.audit.AuditTrail;
 import app.trellis.platform.audit.AuditVerifier;
 import app.trellis.platform.testing.Race;
+import app.trellis.platform.testing.Database;
 import app.trellis.platform.testing.Sql;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** The audit chain against MariaDB: any change made behind the service's back is found. */
@@ -27,6 +29,8 @@ class AuditChainTest {
     AuditVerifier verifier;
     @Inject
     AgroalDataSource db;
+    /** Tampering needs a database administrator: the service's own user may not change audit rows. */
+    private final DataSource dba = Database.shared().adminDataSource("trellis_case");
 
     private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
     private final String client = UUID.randomUUID().toString();
@@ -42,7 +46,7 @@ class AuditChainTest {
     @Test
     void anUpdatedRecordIsFound() {
         append(5);
-        Sql.update(db, "UPDATE audit_record SET purpose = 'nothing to see' WHERE tenant_id = ? AND position = 3", tenant);
+        Sql.update(dba, "UPDATE audit_record SET purpose = 'nothing to see' WHERE tenant_id = ? AND position = 3", tenant);
         AuditVerifier.Report report = verifier.verify(tenant);
         assertFalse(report.intact());
         assertEquals(3L, report.firstBrokenPosition());
@@ -51,14 +55,14 @@ class AuditChainTest {
     @Test
     void aDeletedRecordIsFound() {
         append(5);
-        Sql.update(db, "DELETE FROM audit_record WHERE tenant_id = ? AND position = 2", tenant);
+        Sql.update(dba, "DELETE FROM audit_record WHERE tenant_id = ? AND position = 2", tenant);
         assertEquals(2L, verifier.verify(tenant).firstBrokenPosition());
     }
 
     @Test
     void aRemovedTailIsFound() {
         append(4);
-        Sql.update(db, "DELETE FROM audit_record WHERE tenant_id = ? AND position = 4", tenant);
+        Sql.update(dba, "DELETE FROM audit_record WHERE tenant_id = ? AND position = 4", tenant);
         assertEquals(4L, verifier.verify(tenant).firstBrokenPosition());
     }
 
@@ -66,7 +70,7 @@ class AuditChainTest {
     void aRecomputedPlainHashCannotForgeALink() {
         append(3);
         // Without the HMAC key a forger can only recompute an unkeyed hash; the chain still breaks.
-        Sql.update(db, "UPDATE audit_record SET action = 'READ', hash = SHA2(CONCAT(prev_hash, 'READ'), 256)"
+        Sql.update(dba, "UPDATE audit_record SET action = 'READ', hash = SHA2(CONCAT(prev_hash, 'READ'), 256)"
                 + " WHERE tenant_id = ? AND position = 2", tenant);
         assertEquals(2L, verifier.verify(tenant).firstBrokenPosition());
     }

@@ -26,10 +26,21 @@ public final class LocalInfra {
     static final int S3_PORT = 9000;
     static final String DOCUMENT_BUCKET = "trellis-documents";
 
-    /** Schema, user and local password of each service: the defaults in each service's application.properties. */
+    /**
+     * Schema, runtime user and migration user of each service, with their local passwords: the defaults in
+     * each service's application.properties.
+     */
     record ServiceSchema(String schema, String user) {
         String password() {
             return user + "_local";
+        }
+
+        String migrationUser() {
+            return user + "_migrator";
+        }
+
+        String migrationPassword() {
+            return migrationUser() + "_local";
         }
     }
 
@@ -54,7 +65,7 @@ public final class LocalInfra {
         long start = System.nanoTime();
         Database db = database(data);
         for (ServiceSchema s : SCHEMAS) {
-            db.ensureSchema(s.schema(), s.user(), s.password());
+            db.ensureSchema(s.schema(), s.user(), s.password(), s.migrationUser(), s.migrationPassword());
         }
         step("database", start, (db.isEmbedded() ? "embedded MariaDB" : "existing server") + " on 127.0.0.1:" + DB_PORT
                 + ", schemas " + SCHEMAS.stream().map(ServiceSchema::schema).toList());

@@ -108,20 +108,46 @@ public final class Database {
         }
     }
 
-    /** Creates the schema and a user that can use only that schema; idempotent. */
-    public void ensureSchema(String schema, String user, String password) {
-        if (!IDENTIFIER.matcher(schema).matches() || !IDENTIFIER.matcher(user).matches()) {
-            throw new IllegalArgumentException("schema and user must be plain identifiers");
+    /**
+     * Creates the schema and its two users, as provisioning does in AWS; idempotent. The migration user owns
+     * the schema (DDL, and the grant option so migrations can grant table privileges); the runtime user
+     * gets SELECT on the schema only, and its row writes come table by table from the service's migration
+     * step (see {@code RuntimeGrants}). Whatever the runtime user held before is taken back first.
+     */
+    public void ensureSchema(String schema, String user, String password, String migrationUser,
+                             String migrationPassword) {
+        for (String name : new String[] {schema, user, migrationUser}) {
+            if (!IDENTIFIER.matcher(name).matches()) {
+                throw new IllegalArgumentException("schema and users must be plain identifiers");
+            }
         }
         try (Connection c = adminConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE IF NOT EXISTS " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             for (String h : new String[] {"127.0.0.1", "localhost"}) {
-                st.execute("CREATE USER IF NOT EXISTS '" + user + "'@'" + h + "' IDENTIFIED BY '" + password.replace("'", "''") + "'");
-                st.execute("GRANT ALL PRIVILEGES ON " + schema + ".* TO '" + user + "'@'" + h + "'");
+                String runtime = "'" + user + "'@'" + h + "'";
+                String owner = "'" + migrationUser + "'@'" + h + "'";
+                st.execute("CREATE USER IF NOT EXISTS " + runtime + " IDENTIFIED BY '" + password.replace("'", "''") + "'");
+                st.execute("REVOKE ALL PRIVILEGES, GRANT OPTION FROM " + runtime);
+                st.execute("GRANT SELECT ON " + schema + ".* TO " + runtime);
+                st.execute("CREATE USER IF NOT EXISTS " + owner + " IDENTIFIED BY '"
+                        + migrationPassword.replace("'", "''") + "'");
+                st.execute("GRANT ALL PRIVILEGES ON " + schema + ".* TO " + owner + " WITH GRANT OPTION");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not prepare schema " + schema, e);
         }
+    }
+
+    /**
+     * The schema as a database administrator sees it: what tests use to play someone who goes around the
+     * service (tampering with the audit trail), which the service's own user is not allowed to do.
+     */
+    public javax.sql.DataSource adminDataSource(String schema) {
+        com.mysql.cj.jdbc.MysqlDataSource ds = new com.mysql.cj.jdbc.MysqlDataSource();
+        ds.setURL(jdbcUrl(schema) + "?allowPublicKeyRetrieval=true&useSSL=false");
+        ds.setUser(adminUser);
+        ds.setPassword(adminPassword);
+        return ds;
     }
 
     public Connection adminConnection() throws SQLException {

@@ -5,13 +5,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The real servers a service test needs, started once per test JVM: MariaDB (the service's own schema
- * and least-privilege user), ElasticMQ with the whole topology, and S3Proxy when {@code s3=true}.
+ * The real servers a service test needs, started once per test JVM: MariaDB (the service's own schema,
+ * its migration user and its least-privilege runtime user), ElasticMQ with the whole topology, and S3Proxy when {@code s3=true}.
  * Init args: {@code schema}, {@code user}, optional {@code s3} and {@code bucket}.
  */
 public class TrellisInfra implements QuarkusTestResourceLifecycleManager {
 
     public static final String DB_PASSWORD = "test-password";
+    public static final String MIGRATION_PASSWORD = "test-migration-password";
     private Map<String, String> args = Map.of();
 
     @Override
@@ -26,10 +27,13 @@ public class TrellisInfra implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>();
 
         Database db = Database.shared();
-        db.ensureSchema(schema, user, DB_PASSWORD);
+        String migrationUser = user + "_migrator";
+        db.ensureSchema(schema, user, DB_PASSWORD, migrationUser, MIGRATION_PASSWORD);
         config.put("quarkus.datasource.jdbc.url", db.jdbcUrl(schema));
         config.put("quarkus.datasource.username", user);
         config.put("quarkus.datasource.password", DB_PASSWORD);
+        config.put("quarkus.liquibase.username", migrationUser);
+        config.put("quarkus.liquibase.password", MIGRATION_PASSWORD);
 
         MessageQueues queues = MessageQueues.shared();
         config.put("quarkus.sqs.endpoint-override", queues.endpoint());
