@@ -1,8 +1,8 @@
 --liquibase formatted sql
 
 --changeset trellis-platform:004-audit
--- Append-only, hash-chained audit of PHI access (per tenant). The runtime user gets INSERT and SELECT
--- only on audit_record (RuntimeGrants); migrations run as a separate user.
+-- Append-only, hash-chained audit of PHI access (per tenant). In AWS the runtime user gets INSERT and
+-- SELECT only on audit_record; migrations run as a separate user.
 CREATE TABLE audit_record (
     id            CHAR(36)     NOT NULL,
     tenant_id     VARCHAR(64)  NOT NULL,
