@@ -5,7 +5,6 @@ import app.trellis.cases.domain.CaseStatus;
 import app.trellis.platform.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -15,9 +14,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
 
-    /** List filters; {@code workedBy} restricts a case manager to their own and their team's cases. */
+    /** List filters; {@code workedBy} restricts a case manager to their own and their team's cases, a partner to consented clients' cases. */
     public record Filter(String tenantId, String assignee, CaseStatus status, UUID clientId, String program,
-                         Optional<ClientRepository.Visibility> workedBy) {
+                         Optional<Visibility> workedBy) {
     }
 
     public Optional<CaseFile> findInTenant(String tenantId, UUID id) {
@@ -55,32 +54,38 @@ public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
 
     /** Newest first, keyset on (createdAt, id). */
     public List<CaseFile> list(Filter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder("tenantId = :tenant");
+        StringBuilder where = new StringBuilder("from CaseFile k where k.tenantId = :tenant");
         Parameters params = Parameters.with("tenant", filter.tenantId());
         if (filter.assignee() != null) {
-            where.append(" and assignee = :assignee");
+            where.append(" and k.assignee = :assignee");
             params.and("assignee", filter.assignee());
         }
         if (filter.status() != null) {
-            where.append(" and status = :status");
+            where.append(" and k.status = :status");
             params.and("status", filter.status());
         }
         if (filter.clientId() != null) {
-            where.append(" and clientId = :client");
+            where.append(" and k.clientId = :client");
             params.and("client", filter.clientId());
         }
         if (filter.program() != null) {
-            where.append(" and programCode = :program");
+            where.append(" and k.programCode = :program");
             params.and("program", filter.program());
         }
         filter.workedBy().ifPresent(v -> {
-            where.append(" and (assignee = :me or (team is not null and team = :team))");
-            params.and("me", v.user()).and("team", v.team() == null ? "" : v.team());
+            if (v.forPartner()) {
+                where.append(" and ").append(ConsentRepository.sharedWithPartner("k.clientId"));
+                params.and("partner", v.partner()).and("today", v.today());
+                return;
+            }
+            where.append(" and (k.assignee = :me or (k.team is not null and k.team = :team))");
+            params.and("me", v.user()).and("team", v.teamOrNone());
         });
         page.after().ifPresent(after -> {
-            where.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
+            where.append(" and (k.createdAt < :at or (k.createdAt = :at and k.id < :id))");
             params.and("at", Instant.parse(after.value(0))).and("id", UUID.fromString(after.value(1)));
         });
-        return find(where.toString(), Sort.descending("createdAt", "id"), params).page(0, page.fetchSize()).list();
+        where.append(" order by k.createdAt desc, k.id desc");
+        return find(where.toString(), params).page(0, page.fetchSize()).list();
     }
 }

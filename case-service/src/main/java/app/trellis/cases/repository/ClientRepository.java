@@ -18,20 +18,16 @@ public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
                          String medicaidIndex, String plainIdentifier, Optional<Visibility> onlyVisibleTo) {
     }
 
-    /** A case manager's view: clients they or their team registered, or whose case they or their team work. */
-    public record Visibility(String user, String team) {
-    }
-
     public Optional<Client> findInTenant(String tenantId, UUID id) {
         return find("id = ?1 and tenantId = ?2", id, tenantId).firstResultOptional();
     }
 
-    /** Whether the user (or their team) works a case of this client. */
+    /** Whether the case manager (or their team) works a case of this client. */
     public boolean worksACaseOf(String tenantId, UUID clientId, Visibility v) {
         return getEntityManager().createQuery("select count(k) from CaseFile k where k.tenantId = :tenant and k.clientId = :client"
                         + " and (k.assignee = :me or (k.team is not null and k.team = :team))", Long.class)
                 .setParameter("tenant", tenantId).setParameter("client", clientId).setParameter("me", v.user())
-                .setParameter("team", v.team() == null ? "" : v.team()).getSingleResult() > 0;
+                .setParameter("team", v.teamOrNone()).getSingleResult() > 0;
     }
 
     public boolean externalIdTaken(String tenantId, String externalId) {
@@ -55,10 +51,15 @@ public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
             params.and("ssn", filter.ssnIndex()).and("medicaid", filter.medicaidIndex()).and("plain", filter.plainIdentifier());
         }
         filter.onlyVisibleTo().ifPresent(v -> {
+            if (v.forPartner()) {
+                where.append(" and ").append(ConsentRepository.sharedWithPartner("c.id"));
+                params.and("partner", v.partner()).and("today", v.today());
+                return;
+            }
             where.append(" and (c.registeredBy = :me or (c.team is not null and c.team = :team) or exists (select 1 from"
                     + " CaseFile k where k.clientId = c.id and k.tenantId = :tenant"
                     + " and (k.assignee = :me or (k.team is not null and k.team = :team))))");
-            params.and("me", v.user()).and("team", v.team() == null ? "" : v.team());
+            params.and("me", v.user()).and("team", v.teamOrNone());
         });
         page.after().ifPresent(after -> {
             where.append(" and (c.familyName > :f or (c.familyName = :f and (c.givenName > :g or (c.givenName = :g and c.id > :id))))");

@@ -7,7 +7,7 @@ import app.trellis.cases.domain.Client;
 import app.trellis.cases.domain.Program;
 import app.trellis.cases.repository.CaseAssignmentRepository;
 import app.trellis.cases.repository.CaseRepository;
-import app.trellis.cases.repository.ClientRepository;
+import app.trellis.cases.repository.Visibility;
 import app.trellis.cases.repository.ProgramRepository;
 import app.trellis.platform.audit.AuditEntry;
 import app.trellis.platform.audit.AuditTrail;
@@ -163,15 +163,14 @@ public class CaseManagement {
 
     private CaseFile worked(UUID id) {
         CaseFile file = cases.findInTenant(caller.tenant(), id).orElseThrow(() -> ProblemException.notFound("Case"));
-        boolean works = restriction().map(v -> file.workedBy(v.user(), v.team())).orElse(true);
-        if (!works && !breakGlass.admits(file)) {
+        if (!scope.works(file) && !breakGlass.admits(file)) {
             throw ProblemException.notFound("Case");
         }
         return file;
     }
 
-    private Optional<ClientRepository.Visibility> restriction() {
-        return scope.restrictionUnless(Roles.SCOPE_CASES_READ);
+    private Optional<Visibility> restriction() {
+        return scope.restriction();
     }
 
     private static AuditEntry entry(String action, CaseFile file) {

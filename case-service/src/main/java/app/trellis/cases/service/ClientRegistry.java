@@ -4,6 +4,7 @@ import app.trellis.cases.domain.Client;
 import app.trellis.cases.domain.ClientDetails;
 import app.trellis.cases.domain.SealedValue;
 import app.trellis.cases.repository.ClientRepository;
+import app.trellis.cases.repository.Visibility;
 import app.trellis.platform.audit.AuditEntry;
 import app.trellis.platform.audit.AuditTrail;
 import app.trellis.platform.concurrency.ETags;
@@ -16,7 +17,6 @@ import app.trellis.platform.paging.Page;
 import app.trellis.platform.paging.PageRequest;
 import app.trellis.platform.problem.ProblemException;
 import app.trellis.platform.security.Caller;
-import app.trellis.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -110,18 +110,16 @@ public class ClientRegistry {
 
     private Client visible(UUID id) {
         Client client = clients.findInTenant(caller.tenant(), id).orElseThrow(() -> ProblemException.notFound("Client"));
-        boolean sees = restriction().map(v -> client.registeredByOrFor(v.user(), v.team())
-                || clients.worksACaseOf(client.tenantId(), client.id(), v)).orElse(true);
-        if (!sees && !breakGlass.admitsClient(client.tenantId(), client.id())) {
+        if (!scope.sees(client) && !breakGlass.admitsClient(client.tenantId(), client.id())) {
             // Not 403: whether the person is a client of this tenant is itself protected.
             throw ProblemException.notFound("Client");
         }
         return client;
     }
 
-    /** Supervisors and partners (by scope) see the tenant; a case manager sees their own and their team's. */
-    private Optional<ClientRepository.Visibility> restriction() {
-        return scope.restrictionUnless(Roles.SCOPE_CLIENTS_READ);
+    /** Supervisors see the tenant; a case manager their own and their team's; a partner the consented. */
+    private Optional<Visibility> restriction() {
+        return scope.restriction();
     }
 
     private ClientDetails seal(String tenant, ClientInput in) {

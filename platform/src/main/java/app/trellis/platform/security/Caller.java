@@ -43,6 +43,15 @@ public class Caller {
                 .orElse(token.getSubject());
     }
 
+    /**
+     * The partner's OAuth client id ({@code azp}) when the token is a partner system's: a client-credentials
+     * token holding a {@code system/} scope. Empty for people.
+     */
+    public Optional<String> partner() {
+        boolean system = scopes().stream().anyMatch(s -> s.startsWith("system/"));
+        return system ? claim("azp").or(() -> claim("client_id")) : Optional.empty();
+    }
+
     public Optional<String> team() {
         return claim(TEAM_CLAIM);
     }
