@@ -1,6 +1,7 @@
 package app.trellis.deploy.local;
 
 import app.trellis.platform.testing.Database;
+import app.trellis.platform.testing.FieldKeyFiles;
 import app.trellis.platform.testing.MessageQueues;
 import app.trellis.platform.testing.ObjectStore;
 import app.trellis.platform.testing.Ports;
@@ -61,6 +62,8 @@ public final class LocalInfra {
         File data = new File(args[0]).getAbsoluteFile();
         File s3proxyJar = new File(args[1]).getAbsoluteFile();
         Files.createDirectories(data.toPath());
+        // Made once per machine and kept with the data they protect; an older raw-key file is upgraded.
+        FieldKeyFiles.ensure(data.toPath().resolve("field-keys.properties"), data.toPath().resolve("field-master.key"));
 
         long start = System.nanoTime();
         Database db = database(data);

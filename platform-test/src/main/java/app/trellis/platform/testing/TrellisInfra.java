@@ -1,6 +1,10 @@
 package app.trellis.platform.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,6 +17,7 @@ public class TrellisInfra implements QuarkusTestResourceLifecycleManager {
 
     public static final String DB_PASSWORD = "test-password";
     public static final String MIGRATION_PASSWORD = "test-migration-password";
+    private static final Map<String, String> FIELD_KEYS = fieldKeys();
     private Map<String, String> args = Map.of();
 
     @Override
@@ -48,17 +53,21 @@ public class TrellisInfra implements QuarkusTestResourceLifecycleManager {
             config.put("quarkus.s3.aws.credentials.static-provider.access-key-id", ObjectStore.ACCESS_KEY);
             config.put("quarkus.s3.aws.credentials.static-provider.secret-access-key", ObjectStore.SECRET_KEY);
         }
-        // Fresh field-encryption keys per test JVM: nothing a test encrypts is readable with a shipped key.
-        config.put("trellis.crypto.current-key", "test1");
-        config.put("trellis.crypto.keys.test1", randomKey());
-        config.put("trellis.crypto.index-key", randomKey());
+        // Fresh field-encryption keys per test JVM, in envelope form like every other environment.
+        config.putAll(FIELD_KEYS);
         return config;
     }
 
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
-        return java.util.Base64.getEncoder().encodeToString(key);
+    private static Map<String, String> fieldKeys() {
+        try {
+            Path dir = Files.createTempDirectory("trellis-keys");
+            dir.toFile().deleteOnExit();
+            Path master = dir.resolve("master.key");
+            master.toFile().deleteOnExit();
+            return FieldKeyFiles.create(master, "test1");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -3,35 +3,63 @@ package app.trellis.platform.crypto;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * The local key ring, read when first needed (services without encrypted fields need no keys):
- * {@code trellis.crypto.current-key} (the id new values use), {@code trellis.crypto.keys.<id>} (every key
- * still readable; base64, 256 bit) and {@code trellis.crypto.index-key} (blind indexes, audit chain).
- * They come from the environment or a key file outside the repository, never from code. An AWS
- * deployment replaces this with KMS-generated data keys (envelope encryption); the stored format and
- * the key id per value stay the same.
+ * The field-encryption key ring, unwrapped when first needed (services without encrypted fields need no
+ * keys). Configuration, from the environment or a key file outside the repository, never from code:
+ * <ul>
+ * <li>{@code trellis.crypto.current-key}: the id new values are encrypted with;</li>
+ * <li>{@code trellis.crypto.keys.<id>}: every data key still readable, wrapped (base64), so old values
+ * stay readable after a rotation;</li>
+ * <li>{@code trellis.crypto.index-key}: the wrapped key of blind indexes and the audit chain (id
+ * {@code index});</li>
+ * <li>{@code trellis.crypto.key-encryption}: {@code local} (a master key in the file named by
+ * {@code trellis.crypto.master-key-file}) or {@code kms} (the key in {@code trellis.crypto.kms-key-arn}).</li>
+ * </ul>
  */
 @ApplicationScoped
 public class FieldCipherProducer {
 
     private static final String PREFIX = "trellis.crypto.";
+    public static final String INDEX_KEY_ID = "index";
 
     @Produces
     @Singleton
     FieldCipher fieldCipher(Config config) {
+        return fromConfig(config);
+    }
+
+    /** The key ring the configuration describes, its data keys unwrapped. */
+    public static FieldCipher fromConfig(Config config) {
+        return ring(config, keyEncryptionKey(config));
+    }
+
+    static FieldCipher ring(Config config, KeyEncryptionKey kek) {
         String current = config.getValue(PREFIX + "current-key", String.class);
         Map<String, byte[]> keys = new HashMap<>();
         for (String name : config.getPropertyNames()) {
             if (name.startsWith(PREFIX + "keys.")) {
-                keys.put(name.substring((PREFIX + "keys.").length()), decode(config.getValue(name, String.class)));
+                String id = name.substring((PREFIX + "keys.").length());
+                keys.put(id, kek.unwrap(id, decode(config.getValue(name, String.class))));
             }
         }
-        return new FieldCipher(current, keys, decode(config.getValue(PREFIX + "index-key", String.class)));
+        byte[] index = kek.unwrap(INDEX_KEY_ID, decode(config.getValue(PREFIX + "index-key", String.class)));
+        return new FieldCipher(current, keys, index);
+    }
+
+    static KeyEncryptionKey keyEncryptionKey(Config config) {
+        String kind = config.getOptionalValue(PREFIX + "key-encryption", String.class).orElse("local");
+        return switch (kind) {
+            case "local" -> LocalKeyEncryptionKey.fromFile(
+                    Path.of(config.getValue(PREFIX + "master-key-file", String.class)));
+            case "kms" -> new KmsKeyEncryptionKey(config.getValue(PREFIX + "kms-key-arn", String.class));
+            default -> throw new IllegalStateException("trellis.crypto.key-encryption must be local or kms");
+        };
     }
 
     private static byte[] decode(String base64) {
