@@ -121,6 +121,13 @@ class ClientsResourceTest {
                 .statusCode(400).contentType(PROBLEM)
                 .body("errors.field", containsInAnyOrder("birthDate", "contact.email", "identifiers.ssn", "name.given", "sex"))
                 .body("detail", not(org.hamcrest.Matchers.containsString("12-34")));
+        // A misplaced identifier is refused, not dropped: the caller would believe the SSN was stored.
+        given().auth().oauth2(nora).contentType(ContentType.JSON)
+                .body("{\"name\":{\"given\":\"Zora\",\"family\":\"Hurston\"},\"birthDate\":\"1961-01-07\","
+                        + "\"sex\":\"female\",\"ssn\":\"078-05-1120\"}")
+                .post("/api/v1/clients").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("ssn")).body("errors[0].message", equalTo("is not a field of this resource"))
+                .body(not(org.hamcrest.Matchers.containsString("078-05")));
         assertEquals(0, Sql.count(db, "SELECT COUNT(*) FROM client WHERE tenant_id = ?", tenant));
     }
 

@@ -1,6 +1,7 @@
 package app.trellis.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -50,7 +51,8 @@ public class ProblemMappers {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             field = jsonPath(mapping.getPath());
         }
-        String message = e instanceof JsonMappingException ? "has the wrong type or format" : "is not valid JSON";
+        String message = e instanceof UnrecognizedPropertyException ? "is not a field of this resource"
+                : e instanceof JsonMappingException ? "has the wrong type or format" : "is not valid JSON";
         return validation(List.of(new FieldError(field, message)), uri);
     }
 
