@@ -2,9 +2,7 @@ package app.trellis.cases.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
@@ -15,16 +13,10 @@ import org.hibernate.type.SqlTypes;
 /** A goal of a case's care plan: active until achieved or discontinued. */
 @Entity
 @Table(name = "care_goal")
-public class CareGoal {
+public class CareGoal extends TenantRecord {
 
     public static final Set<String> STATUSES = Set.of("active", "achieved", "discontinued");
 
-    @Id
-    @JdbcTypeCode(SqlTypes.CHAR)
-    @Column(length = 36)
-    private UUID id;
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    private String tenantId;
     @JdbcTypeCode(SqlTypes.CHAR)
     @Column(name = "case_id", length = 36, nullable = false, updatable = false)
     private UUID caseId;
@@ -34,10 +26,6 @@ public class CareGoal {
     private LocalDate targetDate;
     @Column(nullable = false)
     private String status;
-    @Version
-    private long version;
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -46,13 +34,11 @@ public class CareGoal {
 
     public static CareGoal set(CaseFile onCase, String description, LocalDate targetDate, Instant now) {
         CareGoal goal = new CareGoal();
-        goal.id = UUID.randomUUID();
-        goal.tenantId = onCase.tenantId();
+        goal.begin(onCase.tenantId(), now);
         goal.caseId = onCase.id();
         goal.description = description;
         goal.targetDate = targetDate;
         goal.status = "active";
-        goal.createdAt = now;
         goal.updatedAt = now;
         return goal;
     }
@@ -64,12 +50,9 @@ public class CareGoal {
         this.updatedAt = now;
     }
 
-    public UUID id() { return id; }
     public UUID caseId() { return caseId; }
     public String description() { return description; }
     public LocalDate targetDate() { return targetDate; }
     public String status() { return status; }
-    public long version() { return version; }
-    public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
 }

@@ -2,9 +2,7 @@ package app.trellis.cases.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
@@ -15,16 +13,10 @@ import org.hibernate.type.SqlTypes;
 /** A task of a care plan. Overdue is computed, never stored: open and due before today. */
 @Entity
 @Table(name = "care_task")
-public class CareTask {
+public class CareTask extends TenantRecord {
 
     public static final Set<String> STATUSES = Set.of("open", "done", "cancelled");
 
-    @Id
-    @JdbcTypeCode(SqlTypes.CHAR)
-    @Column(length = 36)
-    private UUID id;
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    private String tenantId;
     @JdbcTypeCode(SqlTypes.CHAR)
     @Column(name = "case_id", length = 36, nullable = false, updatable = false)
     private UUID caseId;
@@ -43,10 +35,6 @@ public class CareTask {
     private Instant completedAt;
     @Column(name = "due_notified", nullable = false)
     private boolean dueNotified;
-    @Version
-    private long version;
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -58,15 +46,13 @@ public class CareTask {
             throw new CaseRuleViolation("closed-case-has-no-new-tasks", "A closed case takes no new tasks; reopen it first");
         }
         CareTask task = new CareTask();
-        task.id = UUID.randomUUID();
-        task.tenantId = onCase.tenantId();
+        task.begin(onCase.tenantId(), now);
         task.caseId = onCase.id();
         task.goalId = goalId;
         task.title = title;
         task.assignee = assignee;
         task.dueDate = dueDate;
         task.status = "open";
-        task.createdAt = now;
         task.updatedAt = now;
         return task;
     }
@@ -96,8 +82,6 @@ public class CareTask {
         dueNotified = true;
     }
 
-    public UUID id() { return id; }
-    public String tenantId() { return tenantId; }
     public UUID caseId() { return caseId; }
     public UUID goalId() { return goalId; }
     public String title() { return title; }
@@ -105,7 +89,5 @@ public class CareTask {
     public LocalDate dueDate() { return dueDate; }
     public String status() { return status; }
     public Instant completedAt() { return completedAt; }
-    public long version() { return version; }
-    public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
 }

@@ -4,9 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -15,14 +13,8 @@ import org.hibernate.type.SqlTypes;
 /** A case: one client served in one program by an assigned case manager. Guards its own lifecycle. */
 @Entity
 @Table(name = "case_file")
-public class CaseFile {
+public class CaseFile extends TenantRecord {
 
-    @Id
-    @JdbcTypeCode(SqlTypes.CHAR)
-    @Column(length = 36)
-    private UUID id;
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    private String tenantId;
     @JdbcTypeCode(SqlTypes.CHAR)
     @Column(name = "client_id", length = 36, nullable = false, updatable = false)
     private UUID clientId;
@@ -40,10 +32,6 @@ public class CaseFile {
     private Instant openedAt;
     @Column(name = "closed_at")
     private Instant closedAt;
-    @Version
-    private long version;
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -54,15 +42,13 @@ public class CaseFile {
     public static CaseFile start(String tenantId, UUID clientId, String programCode, boolean open, String assignee,
                                  String team, Instant now) {
         CaseFile c = new CaseFile();
-        c.id = UUID.randomUUID();
-        c.tenantId = tenantId;
+        c.begin(tenantId, now);
         c.clientId = clientId;
         c.programCode = programCode;
         c.status = open ? CaseStatus.OPEN : CaseStatus.REFERRED;
         c.openedAt = open ? now : null;
         c.assignee = assignee;
         c.team = team;
-        c.createdAt = now;
         c.updatedAt = now;
         return c;
     }
@@ -112,8 +98,6 @@ public class CaseFile {
         return assignee.equals(user) || (team != null && team.equals(userTeam));
     }
 
-    public UUID id() { return id; }
-    public String tenantId() { return tenantId; }
     public UUID clientId() { return clientId; }
     public String programCode() { return programCode; }
     public CaseStatus status() { return status; }
@@ -122,7 +106,5 @@ public class CaseFile {
     public String team() { return team; }
     public Instant openedAt() { return openedAt; }
     public Instant closedAt() { return closedAt; }
-    public long version() { return version; }
-    public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
 }

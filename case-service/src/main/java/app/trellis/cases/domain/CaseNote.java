@@ -2,9 +2,7 @@ package app.trellis.cases.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -17,14 +15,8 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "case_note")
-public class CaseNote {
+public class CaseNote extends TenantRecord {
 
-    @Id
-    @JdbcTypeCode(SqlTypes.CHAR)
-    @Column(length = 36)
-    private UUID id;
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    private String tenantId;
     @JdbcTypeCode(SqlTypes.CHAR)
     @Column(name = "case_id", length = 36, nullable = false, updatable = false)
     private UUID caseId;
@@ -48,10 +40,6 @@ public class CaseNote {
     private String errorReason;
     @Column(name = "error_marked_at")
     private Instant errorMarkedAt;
-    @Version
-    private long version;
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
 
     protected CaseNote() {
     }
@@ -61,31 +49,27 @@ public class CaseNote {
             throw new CaseRuleViolation("note-in-the-future", "A note cannot record something that has not happened yet");
         }
         CaseNote note = new CaseNote();
-        note.id = UUID.randomUUID();
-        note.tenantId = onCase.tenantId();
+        note.begin(onCase.tenantId(), now);
         note.caseId = onCase.id();
         note.clientId = onCase.clientId();
         note.author = author;
         note.type = type;
         note.occurredAt = occurredAt;
         note.text = text;
-        note.createdAt = now;
         return note;
     }
 
     /** An addendum always links to the original note, even when written against another addendum. */
     public CaseNote addendum(String author, String text, Instant now) {
         CaseNote addendum = new CaseNote();
-        addendum.id = UUID.randomUUID();
-        addendum.tenantId = tenantId;
+        addendum.begin(tenantId(), now);
         addendum.caseId = caseId;
         addendum.clientId = clientId;
         addendum.author = author;
         addendum.type = "addendum";
         addendum.occurredAt = now;
         addendum.text = text;
-        addendum.addendumOf = addendumOf != null ? addendumOf : id;
-        addendum.createdAt = now;
+        addendum.addendumOf = addendumOf != null ? addendumOf : id();
         return addendum;
     }
 
@@ -101,7 +85,6 @@ public class CaseNote {
         errorMarkedAt = now;
     }
 
-    public UUID id() { return id; }
     public UUID caseId() { return caseId; }
     public UUID clientId() { return clientId; }
     public String author() { return author; }
@@ -112,6 +95,4 @@ public class CaseNote {
     public boolean enteredInError() { return enteredInError; }
     public String errorReason() { return errorReason; }
     public Instant errorMarkedAt() { return errorMarkedAt; }
-    public long version() { return version; }
-    public Instant createdAt() { return createdAt; }
 }

@@ -2,13 +2,8 @@ package app.trellis.cases.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.UUID;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /**
  * A person served. The sensitive identifiers are held only as {@link SealedValue}s (ciphertext and
@@ -16,14 +11,8 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "client")
-public class Client {
+public class Client extends TenantRecord {
 
-    @Id
-    @JdbcTypeCode(SqlTypes.CHAR)
-    @Column(length = 36)
-    private UUID id;
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    private String tenantId;
     @Column(name = "given_name", nullable = false)
     private String givenName;
     @Column(name = "family_name", nullable = false)
@@ -67,10 +56,6 @@ public class Client {
     private String registeredBy;
     @Column(updatable = false)
     private String team;
-    @Version
-    private long version;
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -80,11 +65,9 @@ public class Client {
     /** Registers a person; {@code registeredBy} and {@code team} decide who may see them before a case exists. */
     public static Client register(String tenantId, ClientDetails details, String registeredBy, String team, Instant now) {
         Client client = new Client();
-        client.id = UUID.randomUUID();
-        client.tenantId = tenantId;
+        client.begin(tenantId, now);
         client.registeredBy = registeredBy;
         client.team = team;
-        client.createdAt = now;
         client.apply(details, now);
         return client;
     }
@@ -128,8 +111,6 @@ public class Client {
         return registeredBy.equals(user) || (team != null && team.equals(userTeam));
     }
 
-    public UUID id() { return id; }
-    public String tenantId() { return tenantId; }
     public String givenName() { return givenName; }
     public String familyName() { return familyName; }
     public String middleName() { return middleName; }
@@ -150,7 +131,5 @@ public class Client {
     public String legacyId() { return legacyId; }
     public String externalId() { return externalId; }
     public String registeredBy() { return registeredBy; }
-    public long version() { return version; }
-    public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
 }

@@ -2,9 +2,7 @@ package app.trellis.cases.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -17,16 +15,10 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "consent")
-public class Consent {
+public class Consent extends TenantRecord {
 
     public static final String DATA_SHARING = "data-sharing";
 
-    @Id
-    @JdbcTypeCode(SqlTypes.CHAR)
-    @Column(length = 36)
-    private UUID id;
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    private String tenantId;
     @JdbcTypeCode(SqlTypes.CHAR)
     @Column(name = "client_id", length = 36, nullable = false, updatable = false)
     private UUID clientId;
@@ -49,10 +41,6 @@ public class Consent {
     private Instant revokedAt;
     @Column(name = "revoke_reason")
     private String revokeReason;
-    @Version
-    private long version;
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -68,8 +56,7 @@ public class Consent {
             throw new CaseRuleViolation("expiry-before-effective", "A consent cannot expire before it takes effect");
         }
         Consent consent = new Consent();
-        consent.id = UUID.randomUUID();
-        consent.tenantId = tenantId;
+        consent.begin(tenantId, now);
         consent.clientId = clientId;
         consent.type = type;
         consent.partner = partner;
@@ -78,7 +65,6 @@ public class Consent {
         consent.expiryDate = expiry;
         consent.documentId = documentId;
         consent.recordedBy = recordedBy;
-        consent.createdAt = now;
         consent.updatedAt = now;
         return consent;
     }
@@ -98,7 +84,6 @@ public class Consent {
         return "granted".equals(status) && !day.isBefore(effectiveDate) && (expiryDate == null || !day.isAfter(expiryDate));
     }
 
-    public UUID id() { return id; }
     public UUID clientId() { return clientId; }
     public String type() { return type; }
     public String partner() { return partner; }
@@ -109,6 +94,4 @@ public class Consent {
     public String recordedBy() { return recordedBy; }
     public Instant revokedAt() { return revokedAt; }
     public String revokeReason() { return revokeReason; }
-    public long version() { return version; }
-    public Instant createdAt() { return createdAt; }
 }

@@ -2,14 +2,9 @@ package app.trellis.cases.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /**
  * A program a tenant runs (care coordination, housing support, ...). Cases are opened in one of the
@@ -17,24 +12,14 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "program")
-public class Program {
+public class Program extends TenantRecord {
 
-    @Id
-    @JdbcTypeCode(SqlTypes.CHAR)
-    @Column(length = 36)
-    private UUID id;
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    private String tenantId;
     @Column(nullable = false, updatable = false)
     private String code;
     @Column(nullable = false)
     private String name;
     private String description;
     private boolean active;
-    @Version
-    private long version;
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -43,13 +28,11 @@ public class Program {
 
     public static Program define(String tenantId, String code, String name, String description, Instant now) {
         Program program = new Program();
-        program.id = UUID.randomUUID();
-        program.tenantId = Objects.requireNonNull(tenantId);
+        program.begin(tenantId, now);
         program.code = Objects.requireNonNull(code);
         program.name = Objects.requireNonNull(name);
         program.description = description;
         program.active = true;
-        program.createdAt = now;
         program.updatedAt = now;
         return program;
     }
@@ -60,14 +43,6 @@ public class Program {
         this.description = description;
         this.active = active;
         this.updatedAt = now;
-    }
-
-    public UUID id() {
-        return id;
-    }
-
-    public String tenantId() {
-        return tenantId;
     }
 
     public String code() {
@@ -84,14 +59,6 @@ public class Program {
 
     public boolean active() {
         return active;
-    }
-
-    public long version() {
-        return version;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
     }
 
     public Instant updatedAt() {
