@@ -104,7 +104,7 @@ public class CaseManagement {
         var filter = new CaseRepository.Filter(caller.tenant(), who, status, clientId, program, restriction());
         Page<CaseFile> found = page.toPage(cases.list(filter, page),
                 c -> Cursor.of(c.createdAt().toString(), c.id().toString()));
-        found.items().forEach(c -> audit.recordRead(entry("SEARCH", c)));
+        audit.recordReads(found.items().stream().map(c -> entry("SEARCH", c)).toList());
         return found;
     }
 

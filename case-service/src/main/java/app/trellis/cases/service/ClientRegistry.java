@@ -98,7 +98,7 @@ public class ClientRegistry {
                 identifier, restriction());
         Page<Client> found = page.toPage(clients.search(filter, page),
                 c -> Cursor.of(c.familyName(), c.givenName(), c.id().toString()));
-        found.items().forEach(c -> audit.recordRead(entry("SEARCH", c)));
+        audit.recordReads(found.items().stream().map(c -> entry("SEARCH", c)).toList());
         return found.map(this::open);
     }
 

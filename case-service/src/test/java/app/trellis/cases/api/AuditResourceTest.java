@@ -5,8 +5,10 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.trellis.platform.testing.Database;
+import app.trellis.platform.testing.Race;
 import app.trellis.platform.testing.Sql;
 import app.trellis.platform.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
@@ -51,6 +53,23 @@ class AuditResourceTest {
         Sql.update(dba, "DELETE FROM audit_record WHERE tenant_id = ? AND position = 1", tenant);
         given().auth().oauth2(otto).get("/api/v1/audit/verification").then().statusCode(200)
                 .body("intact", equalTo(false)).body("firstBrokenPosition", equalTo(1));
+    }
+
+    @Test
+    void aPageOfSearchResultsIsAuditedOneRecordPerClientAndTheChainStaysGaplessUnderConcurrency() {
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(nora).contentType(ContentType.JSON)
+                    .body(Map.of("name", Map.of("given", "Given" + i, "family", "Searchable"), "birthDate", "1980-01-01",
+                            "sex", "unknown"))
+                    .post("/api/v1/clients").then().statusCode(201);
+        }
+        List<Integer> statuses = Race.of(6, i -> given().auth().oauth2(nora).queryParam("name", "Searchable")
+                .get("/api/v1/clients").then().extract().statusCode());
+        assertEquals(List.of(200, 200, 200, 200, 200, 200), statuses);
+        assertEquals(30, Sql.count(db, "SELECT COUNT(*) FROM audit_record WHERE tenant_id = ? AND action = 'SEARCH'",
+                tenant), "six pages of five clients: one record per client shown");
+        given().auth().oauth2(otto).get("/api/v1/audit/verification").then().statusCode(200)
+                .body("intact", equalTo(true)).body("recordsChecked", equalTo(35));
     }
 
     @Test

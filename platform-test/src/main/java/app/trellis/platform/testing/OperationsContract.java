@@ -1,11 +1,16 @@
 package app.trellis.platform.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +44,17 @@ public abstract class OperationsContract {
     @Test
     void prometheusMetricsArePublished() {
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+
+    /** Ids in paths are client and case ids: metric labels carry the route template, never the id. */
+    @Test
+    void metricLabelsNeverCarryIdsFromPaths() {
+        String id = UUID.randomUUID().toString();
+        given().get(documentedPath() + "/" + id).then().statusCode(401);
+        given().get("/api/v1/no-such-resource/" + id).then().statusCode(anyOf(equalTo(401), equalTo(404)));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("http_server_requests_seconds_count"), "HTTP server metrics are recorded");
+        assertFalse(metrics.contains(id), "a path id leaked into a metric label");
     }
 
     @Test
