@@ -50,7 +50,7 @@ public abstract class OperationsContract {
     @Test
     void metricLabelsNeverCarryIdsFromPaths() {
         String id = UUID.randomUUID().toString();
-        given().get(documentedPath() + "/" + id).then().statusCode(401);
+        given().get(documentedPath() + "/" + id).then().statusCode(anyOf(equalTo(401), equalTo(404)));
         given().get("/api/v1/no-such-resource/" + id).then().statusCode(anyOf(equalTo(401), equalTo(404)));
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("http_server_requests_seconds_count"), "HTTP server metrics are recorded");
