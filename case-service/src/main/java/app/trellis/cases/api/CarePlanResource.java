@@ -24,6 +24,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** A case's care plan: goals and tasks. */
 @Path("/api/v1/cases/{caseId}")
@@ -37,6 +40,8 @@ public class CarePlanResource {
 
     @POST
     @Path("goals")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new resource",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CarePlanResponses.Goal.class)))
     public Response setGoal(@PathParam("caseId") UUID caseId, @Valid @NotNull CarePlanRequests.Goal body,
                             @Context UriInfo uri) {
         CareGoal goal = plans.setGoal(caseId, body.description(), body.targetDate());
@@ -61,6 +66,8 @@ public class CarePlanResource {
 
     @POST
     @Path("tasks")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new resource",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CarePlanResponses.Task.class)))
     public Response planTask(@PathParam("caseId") UUID caseId, @Valid @NotNull CarePlanRequests.Task body,
                              @Context UriInfo uri) {
         CareTask task = plans.planTask(caseId, body.goalId(), body.title(), body.assignee(), body.dueDate());

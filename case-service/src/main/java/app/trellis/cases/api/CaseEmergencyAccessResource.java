@@ -14,6 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Break-glass on one case: time-boxed access outside one's assignment, for a stated reason. */
 @Path("/api/v1/cases/{caseId}/emergency-access")
@@ -26,6 +29,8 @@ public class CaseEmergencyAccessResource {
 
     @POST
     @RolesAllowed({Roles.CASE_MANAGER, Roles.SUPERVISOR, Roles.ASSESSOR})
+    @APIResponse(responseCode = "201", description = "Created; Location names the new resource",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EmergencyAccessResource.Grant.class)))
     public Response requestEmergencyAccess(@PathParam("caseId") UUID caseId,
                                            @Valid @NotNull EmergencyAccessResource.Request body) {
         return Response.status(201).entity(EmergencyAccessResource.Grant.from(

@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Append-only case notes: write, add an addendum, mark entered in error, read. No PUT, no DELETE. */
 @Path("/api/v1/cases/{caseId}/notes")
@@ -34,6 +37,8 @@ public class CaseNotesResource {
     CaseNotes notes;
 
     @POST
+    @APIResponse(responseCode = "201", description = "Created; Location names the new resource",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoteResponse.class)))
     public Response addNote(@PathParam("caseId") UUID caseId, @Valid @NotNull NoteRequests.Note body, @Context UriInfo uri) {
         CaseNote note = notes.addNote(caseId, body.type(), body.occurredAt(), body.text());
         return created(uri.getAbsolutePathBuilder().path(note.id().toString()).build(), note);
@@ -41,6 +46,8 @@ public class CaseNotesResource {
 
     @POST
     @Path("{noteId}/addenda")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new resource",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoteResponse.class)))
     public Response addAddendum(@PathParam("caseId") UUID caseId, @PathParam("noteId") UUID noteId,
                                 @Valid @NotNull NoteRequests.Addendum body, @Context UriInfo uri) {
         CaseNote addendum = notes.addAddendum(caseId, noteId, body.text());

@@ -27,6 +27,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Cases: open, read, list, move along the lifecycle, assign. Lifecycle rule breaks are 409 naming the rule. */
 @Path("/api/v1/cases")
@@ -41,6 +44,8 @@ public class CasesResource {
 
     @POST
     @RolesAllowed({Roles.CASE_MANAGER, Roles.SUPERVISOR})
+    @APIResponse(responseCode = "201", description = "Created; Location names the new resource",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseResponse.class)))
     public Response openCase(@Valid @NotNull CaseRequests.Open body,
                              @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey, @Context UriInfo uri) {
         return idempotent.run(idempotencyKey, body, () -> {

@@ -28,6 +28,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The people served. Every read and write is audited; auditors, assessors and admins get 403 here. */
 @Path("/api/v1/clients")
@@ -42,6 +45,8 @@ public class ClientsResource {
 
     @POST
     @RolesAllowed({Roles.CASE_MANAGER, Roles.SUPERVISOR})
+    @APIResponse(responseCode = "201", description = "Created; Location names the new resource",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientResponse.class)))
     public Response registerClient(@Valid @NotNull ClientRequest body,
                                    @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey, @Context UriInfo uri) {
         return idempotent.run(idempotencyKey, body, () -> {

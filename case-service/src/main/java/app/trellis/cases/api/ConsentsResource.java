@@ -27,6 +27,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** A client's consents: record, list (with whether each is in force today), revoke. */
 @Path("/api/v1/clients/{clientId}/consents")
@@ -59,6 +62,8 @@ public class ConsentsResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "Created; Location names the new resource",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentResponse.class)))
     public Response recordConsent(@PathParam("clientId") UUID clientId, @Valid @NotNull Request body, @Context UriInfo uri) {
         Consent consent = consents.recordConsent(clientId, body.type(), body.partner(), body.effectiveDate(),
                 body.expiryDate(), body.documentId());

@@ -27,6 +27,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The tenant's program list. Tenant admins maintain it; every staff role reads it. */
 @Path("/api/v1/programs")
@@ -43,6 +46,8 @@ public class ProgramsResource {
 
     @POST
     @RolesAllowed(Roles.TENANT_ADMIN)
+    @APIResponse(responseCode = "201", description = "Created; Location names the new resource",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgramResponse.class)))
     public Response defineProgram(@Valid @NotNull ProgramCreate body,
                                   @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey,
                                   @Context UriInfo uri) {

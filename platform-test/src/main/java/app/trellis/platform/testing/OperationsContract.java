@@ -36,9 +36,13 @@ public abstract class OperationsContract {
     }
 
     @Test
-    void openApiDescribesTheApi() {
+    void openApiDescribesTheApiAndItsProblemResponses() {
         given().get("/q/openapi?format=json").then().statusCode(200)
-                .body("paths", hasKey(documentedPath()));
+                .body("paths", hasKey(documentedPath()))
+                .body("components.schemas.Problem.required", hasItems("type", "title", "status"))
+                .body("paths['" + documentedPath() + "'].get.responses['401'].content['application/problem+json']"
+                        + ".schema.$ref", equalTo("#/components/schemas/Problem"))
+                .body("paths['" + documentedPath() + "'].get.responses", hasKey("403"));
     }
 
     @Test
