@@ -22,6 +22,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -86,7 +88,11 @@ public class ClientRegistry {
         return open(client);
     }
 
-    /** Every client returned is audited as read: a result list shows their PHI. */
+    /**
+     * Every client returned is audited as read (a result list shows their PHI), and the search itself is
+     * audited even when it finds no one: probing identifiers to learn whether someone is a client leaves a
+     * trace. The record names which criteria were used, never their values.
+     */
     @Transactional
     public Page<ClientView> findClients(ClientSearch search, PageRequest page) {
         String tenant = caller.tenant();
@@ -98,8 +104,26 @@ public class ClientRegistry {
                 identifier, restriction());
         Page<Client> found = page.toPage(clients.search(filter, page),
                 c -> Cursor.of(c.familyName(), c.givenName(), c.id().toString()));
-        audit.recordReads(found.items().stream().map(c -> entry("SEARCH", c)).toList());
+        List<AuditEntry> entries = new ArrayList<>();
+        entries.add(new AuditEntry("QUERY", "client-search", null, null, criteria(search) + " -> "
+                + found.items().size() + (found.nextCursor() == null ? "" : "+") + " results"));
+        found.items().forEach(c -> entries.add(entry("SEARCH", c)));
+        audit.recordReads(entries);
         return found.map(this::open);
+    }
+
+    private static String criteria(ClientSearch search) {
+        List<String> used = new ArrayList<>();
+        if (search.namePrefix() != null && !search.namePrefix().isBlank()) {
+            used.add("name");
+        }
+        if (search.birthDate() != null) {
+            used.add("birthDate");
+        }
+        if (search.identifier() != null && !search.identifier().isBlank()) {
+            used.add("identifier");
+        }
+        return used.isEmpty() ? "no criteria" : String.join(",", used);
     }
 
     /** The client, if the caller may see it (404 otherwise); for use cases of other aggregates, e.g. opening a case. */

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import app.trellis.platform.jdbc.Jdbc;
 import app.trellis.platform.testing.Database;
 import app.trellis.platform.testing.Race;
 import app.trellis.platform.testing.Sql;
@@ -69,7 +70,21 @@ class AuditResourceTest {
         assertEquals(30, Sql.count(db, "SELECT COUNT(*) FROM audit_record WHERE tenant_id = ? AND action = 'SEARCH'",
                 tenant), "six pages of five clients: one record per client shown");
         given().auth().oauth2(otto).get("/api/v1/audit/verification").then().statusCode(200)
-                .body("intact", equalTo(true)).body("recordsChecked", equalTo(35));
+                .body("intact", equalTo(true)).body("recordsChecked", equalTo(41));
+    }
+
+    @Test
+    void aSearchThatFindsNoOneIsStillAuditedWithItsCriteriaButNotTheirValues() {
+        given().auth().oauth2(nora).queryParam("identifier", "078-05-1120").queryParam("birthDate", "1961-01-07")
+                .get("/api/v1/clients").then().statusCode(200).body("items", hasSize(0));
+        given().auth().oauth2(otto).get("/api/v1/audit").then().statusCode(200)
+                .body("items.action", contains("QUERY"))
+                .body("items[0].resourceType", equalTo("client-search"))
+                .body("items[0].actorName", equalTo("nora"));
+        assertEquals(List.of("birthDate,identifier -> 0 results"), Jdbc.query(db, "purpose",
+                "SELECT purpose FROM audit_record WHERE tenant_id = ?", rs -> rs.getString(1), tenant));
+        assertEquals(0, Sql.count(db, "SELECT COUNT(*) FROM audit_record WHERE tenant_id = ? AND CONCAT_WS('|',"
+                + " resource_id, client_id, purpose, request_id) LIKE '%1120%'", tenant), "no searched value stored");
     }
 
     @Test
