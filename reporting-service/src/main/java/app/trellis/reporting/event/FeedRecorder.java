@@ -8,9 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Every event reporting receives becomes the next entry of its tenant's external feed. */
+/**
+ * Every event reporting receives becomes the next entry of its tenant's external feed, except audit
+ * records: who looked at which client is for auditors ({@link AuditTrailRecorder}), not for partners.
+ */
 @ApplicationScoped
 public class FeedRecorder implements EventHandler {
+
+    private static final String AUDIT_PREFIX = "app.trellis.audit.";
 
     @Inject
     FeedEventRepository feed;
@@ -19,7 +24,7 @@ public class FeedRecorder implements EventHandler {
 
     @Override
     public boolean handles(String type) {
-        return type.startsWith(CloudEvent.TYPE_PREFIX);
+        return type.startsWith(CloudEvent.TYPE_PREFIX) && !type.startsWith(AUDIT_PREFIX);
     }
 
     @Override

@@ -1,0 +1,46 @@
+package app.trellis.reporting.event;
+
+import app.trellis.platform.contracts.AuditRecordedV1;
+import app.trellis.platform.event.CloudEvent;
+import app.trellis.platform.event.EventHandler;
+import app.trellis.reporting.repository.AuditTrailRepository;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Keeps every service's published audit records: the consolidated trail auditors will query across
+ * services, and a copy of each chain (hashes included) outside the database that produced it.
+ */
+@ApplicationScoped
+public class AuditTrailRecorder implements EventHandler {
+
+    @Inject
+    AuditTrailRepository trail;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Clock clock;
+
+    @Override
+    public boolean handles(String type) {
+        return AuditRecordedV1.TYPE.equals(type);
+    }
+
+    @Override
+    public void handle(CloudEvent event) {
+        // Read field by field, not into the record: a newer producer may add fields (tolerant reader).
+        JsonNode data = event.data();
+        try {
+            trail.append(event, data.path("position").asLong(), data.path("recordId").asText(),
+                    data.path("previousHash").asText(), data.path("hash").asText(),
+                    Instant.parse(data.path("occurredAt").asText()), json.writeValueAsString(event), clock.instant());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event not serializable", e);
+        }
+    }
+}
