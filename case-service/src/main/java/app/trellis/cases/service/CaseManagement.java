@@ -6,6 +6,7 @@ import app.trellis.cases.domain.CaseStatus;
 import app.trellis.cases.domain.Client;
 import app.trellis.cases.domain.Program;
 import app.trellis.cases.repository.CaseAssignmentRepository;
+import app.trellis.cases.repository.CarePlanRepository;
 import app.trellis.cases.repository.CaseRepository;
 import app.trellis.cases.repository.Visibility;
 import app.trellis.cases.repository.ProgramRepository;
@@ -48,7 +49,7 @@ public class CaseManagement {
     @Inject
     ClientRegistry clients;
     @Inject
-    app.trellis.cases.repository.CarePlanRepository carePlans;
+    CarePlanRepository carePlans;
     @Inject
     AuditTrail audit;
     @Inject
