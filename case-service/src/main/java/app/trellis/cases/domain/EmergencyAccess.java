@@ -1,10 +1,9 @@
 package app.trellis.cases.domain;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -14,14 +13,9 @@ import org.hibernate.type.SqlTypes;
 /** A break-glass grant: one user, one case, a stated reason, a short life, and a supervisor's review. */
 @Entity
 @Table(name = "emergency_access")
-public class EmergencyAccess {
+@AttributeOverride(name = "createdAt", column = @Column(name = "granted_at", nullable = false, updatable = false))
+public class EmergencyAccess extends TenantRecord {
 
-    @Id
-    @JdbcTypeCode(SqlTypes.CHAR)
-    @Column(length = 36)
-    private UUID id;
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    private String tenantId;
     @JdbcTypeCode(SqlTypes.CHAR)
     @Column(name = "case_id", length = 36, nullable = false, updatable = false)
     private UUID caseId;
@@ -32,8 +26,6 @@ public class EmergencyAccess {
     private String grantee;
     @Column(nullable = false, updatable = false)
     private String reason;
-    @Column(name = "granted_at", nullable = false, updatable = false)
-    private Instant grantedAt;
     @Column(name = "expires_at", nullable = false, updatable = false)
     private Instant expiresAt;
     @Column(name = "reviewed_by")
@@ -42,21 +34,17 @@ public class EmergencyAccess {
     private Instant reviewedAt;
     @Column(name = "review_note")
     private String reviewNote;
-    @Version
-    private long version;
 
     protected EmergencyAccess() {
     }
 
     public static EmergencyAccess grant(CaseFile onCase, String grantee, String reason, Duration lifetime, Instant now) {
         EmergencyAccess access = new EmergencyAccess();
-        access.id = UUID.randomUUID();
-        access.tenantId = onCase.tenantId();
+        access.begin(onCase.tenantId(), now);
         access.caseId = onCase.id();
         access.clientId = onCase.clientId();
         access.grantee = grantee;
         access.reason = reason;
-        access.grantedAt = now;
         access.expiresAt = now.plus(lifetime);
         return access;
     }
@@ -78,12 +66,12 @@ public class EmergencyAccess {
         return now.isBefore(expiresAt);
     }
 
-    public UUID id() { return id; }
     public UUID caseId() { return caseId; }
     public UUID clientId() { return clientId; }
     public String grantee() { return grantee; }
     public String reason() { return reason; }
-    public Instant grantedAt() { return grantedAt; }
+    /** When access was granted: the record's creation time, stored as {@code granted_at}. */
+    public Instant grantedAt() { return createdAt(); }
     public Instant expiresAt() { return expiresAt; }
     public String reviewedBy() { return reviewedBy; }
     public Instant reviewedAt() { return reviewedAt; }

@@ -30,9 +30,9 @@ public class EmergencyAccessRepository implements PanacheRepositoryBase<Emergenc
 
     public List<EmergencyAccess> list(String tenantId, Boolean reviewed) {
         if (reviewed == null) {
-            return list("tenantId", Sort.descending("grantedAt"), tenantId);
+            return list("tenantId", Sort.descending("createdAt"), tenantId);
         }
-        return list("tenantId = ?1 and reviewedAt is " + (reviewed ? "not null" : "null"), Sort.descending("grantedAt"),
+        return list("tenantId = ?1 and reviewedAt is " + (reviewed ? "not null" : "null"), Sort.descending("createdAt"),
                 tenantId);
     }
 }

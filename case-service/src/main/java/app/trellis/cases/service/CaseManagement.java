@@ -8,7 +8,6 @@ import app.trellis.cases.domain.Program;
 import app.trellis.cases.repository.CaseAssignmentRepository;
 import app.trellis.cases.repository.CarePlanRepository;
 import app.trellis.cases.repository.CaseRepository;
-import app.trellis.cases.repository.Visibility;
 import app.trellis.cases.repository.ProgramRepository;
 import app.trellis.platform.audit.AuditEntry;
 import app.trellis.platform.audit.AuditTrail;
@@ -30,7 +29,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -102,7 +100,7 @@ public class CaseManagement {
     @Transactional
     public Page<CaseFile> cases(String assignee, CaseStatus status, UUID clientId, String program, PageRequest page) {
         String who = "me".equals(assignee) ? caller.username() : assignee;
-        var filter = new CaseRepository.Filter(caller.tenant(), who, status, clientId, program, restriction());
+        var filter = new CaseRepository.Filter(caller.tenant(), who, status, clientId, program, scope.restriction());
         Page<CaseFile> found = page.toPage(cases.list(filter, page),
                 c -> Cursor.of(c.createdAt().toString(), c.id().toString()));
         audit.recordReads(found.items().stream().map(c -> entry("SEARCH", c)).toList());
@@ -168,10 +166,6 @@ public class CaseManagement {
             throw ProblemException.notFound("Case");
         }
         return file;
-    }
-
-    private Optional<Visibility> restriction() {
-        return scope.restriction();
     }
 
     private static AuditEntry entry(String action, CaseFile file) {

@@ -4,7 +4,6 @@ import app.trellis.cases.domain.Client;
 import app.trellis.cases.domain.ClientDetails;
 import app.trellis.cases.domain.SealedValue;
 import app.trellis.cases.repository.ClientRepository;
-import app.trellis.cases.repository.Visibility;
 import app.trellis.platform.audit.AuditEntry;
 import app.trellis.platform.audit.AuditTrail;
 import app.trellis.platform.concurrency.ETags;
@@ -25,7 +24,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -101,7 +99,7 @@ public class ClientRegistry {
                 search.birthDate() == null ? null : cipher.blindIndex(search.birthDate().toString(), context("birthDate", tenant)),
                 identifier == null ? null : cipher.blindIndex(digits(identifier), context("ssn", tenant)),
                 identifier == null ? null : cipher.blindIndex(identifier.toUpperCase(Locale.ROOT), context("medicaid", tenant)),
-                identifier, restriction());
+                identifier, scope.restriction());
         Page<Client> found = page.toPage(clients.search(filter, page),
                 c -> Cursor.of(c.familyName(), c.givenName(), c.id().toString()));
         List<AuditEntry> entries = new ArrayList<>();
@@ -139,11 +137,6 @@ public class ClientRegistry {
             throw ProblemException.notFound("Client");
         }
         return client;
-    }
-
-    /** Supervisors see the tenant; a case manager their own and their team's; a partner the consented. */
-    private Optional<Visibility> restriction() {
-        return scope.restriction();
     }
 
     private ClientDetails seal(String tenant, ClientInput in) {
