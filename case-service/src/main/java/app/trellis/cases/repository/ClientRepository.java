@@ -30,10 +30,6 @@ public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
                 .setParameter("team", v.teamOrNone()).getSingleResult() > 0;
     }
 
-    public boolean externalIdTaken(String tenantId, String externalId) {
-        return count("tenantId = ?1 and externalId = ?2", tenantId, externalId) > 0;
-    }
-
     /** Keyset page ordered by (family name, given name, id). */
     public List<Client> search(Filter filter, PageRequest page) {
         StringBuilder where = new StringBuilder("from Client c where c.tenantId = :tenant");

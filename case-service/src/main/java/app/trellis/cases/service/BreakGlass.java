@@ -49,14 +49,14 @@ public class BreakGlass {
     }
 
     /** Called when a user reaches a case they do not work: true (and audited) if a live grant covers it. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public boolean admits(CaseFile onCase) {
         return grants.active(onCase.tenantId(), caller.username(), onCase.id(), clock.instant())
                 .map(grant -> used(grant, "case", onCase.id())).orElse(false);
     }
 
     /** The same for a client reached through a case granted by break-glass. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public boolean admitsClient(String tenant, UUID clientId) {
         return grants.activeForClient(tenant, caller.username(), clientId, clock.instant())
                 .map(grant -> used(grant, "client", clientId)).orElse(false);

@@ -11,6 +11,7 @@ import app.trellis.platform.contracts.ClientRegisteredV1;
 import app.trellis.platform.contracts.ClientUpdatedV1;
 import app.trellis.platform.crypto.FieldCipher;
 import app.trellis.platform.event.OutboxWriter;
+import app.trellis.platform.jdbc.UniqueKeys;
 import app.trellis.platform.paging.Cursor;
 import app.trellis.platform.paging.Page;
 import app.trellis.platform.paging.PageRequest;
@@ -54,17 +55,19 @@ public class ClientRegistry {
     @Transactional
     public ClientView registerClient(ClientInput input) {
         String tenant = caller.tenant();
-        if (input.externalId() != null && clients.externalIdTaken(tenant, input.externalId())) {
-            throw ProblemException.conflict("external-id-taken", "Another client of the tenant has this external id");
-        }
-        Client client = Client.register(tenant, seal(tenant, input), caller.username(), caller.team().orElse(null),
+        ClientDetails details = seal(tenant, input);
+        Client client = Client.register(tenant, details, caller.username(), caller.team().orElse(null),
                 clock.instant());
         clients.persist(client);
-        clients.flush();
+        // The unique key answers "external id taken": no count query before every create.
+        UniqueKeys.flushOrConflict(clients.getEntityManager(), "uk_client_external", "external-id-taken",
+                "Another client of the tenant has this external id");
         audit.recordWrite(entry("CREATE", client));
         events.append("client", client.id().toString(), tenant, ClientRegisteredV1.TYPE,
                 new ClientRegisteredV1(client.id(), client.externalId()));
-        return open(client);
+        // Shown from what was just sealed, not decrypted back from it.
+        return new ClientView(client, input.birthDate(), last4(input.ssn() == null ? null : digits(input.ssn())),
+                last4(input.medicaidId() == null ? null : input.medicaidId().trim()));
     }
 
     @Transactional
@@ -79,7 +82,7 @@ public class ClientRegistry {
         return open(client);
     }
 
-    @Transactional
+    // No transaction: a read holds one connection per statement and none while its audit record is sealed.
     public ClientView client(UUID id) {
         Client client = visible(id);
         audit.recordRead(entry("READ", client));
@@ -91,7 +94,6 @@ public class ClientRegistry {
      * audited even when it finds no one: probing identifiers to learn whether someone is a client leaves a
      * trace. The record names which criteria were used, never their values.
      */
-    @Transactional
     public Page<ClientView> findClients(ClientSearch search, PageRequest page) {
         String tenant = caller.tenant();
         String identifier = search.identifier() == null ? null : search.identifier().trim();
@@ -161,11 +163,11 @@ public class ClientRegistry {
     }
 
     private String last4(SealedValue value, String field, String tenant) {
-        if (value == null) {
-            return null;
-        }
-        String clear = cipher.decrypt(value.ciphertext(), context(field, tenant));
-        return clear.substring(Math.max(0, clear.length() - 4));
+        return value == null ? null : last4(cipher.decrypt(value.ciphertext(), context(field, tenant)));
+    }
+
+    private static String last4(String clear) {
+        return clear == null ? null : clear.substring(Math.max(0, clear.length() - 4));
     }
 
     private static AuditEntry entry(String action, Client client) {

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.trellis.platform.audit.AuditEntry;
 import app.trellis.platform.audit.AuditTrail;
 import app.trellis.platform.audit.AuditVerifier;
+import app.trellis.platform.crypto.FieldCipher;
+import app.trellis.platform.testing.AuditIntents;
 import app.trellis.platform.testing.Race;
 import app.trellis.platform.testing.Database;
 import app.trellis.platform.testing.Sql;
@@ -29,6 +31,8 @@ class AuditChainTest {
     AuditVerifier verifier;
     @Inject
     AgroalDataSource db;
+    @Inject
+    FieldCipher cipher;
     /** Tampering needs a database administrator: the service's own user may not change audit rows. */
     private final DataSource dba = Database.shared().adminDataSource("trellis_case");
 
@@ -81,6 +85,7 @@ class AuditChainTest {
             append(5);
             return i;
         });
+        AuditIntents.awaitChained(db);
         AuditVerifier.Report report = verifier.verify(tenant);
         assertTrue(report.intact(), String.valueOf(report.reason()));
         assertEquals(40, report.recordsChecked());
@@ -100,10 +105,63 @@ class AuditChainTest {
         assertEquals(3, Sql.count(db, "SELECT COUNT(*) FROM audit_record WHERE tenant_id = ?", tenant));
     }
 
+    @Test
+    void aDeletedHeadIsFound() {
+        append(3);
+        Sql.update(dba, "DELETE FROM audit_chain_head WHERE tenant_id = ?", tenant);
+        AuditVerifier.Report report = verifier.verify(tenant);
+        assertFalse(report.intact());
+        assertEquals("the chain head is missing", report.reason());
+    }
+
+    @Test
+    void aTruncatedTailBehindAHeadRewrittenToMatchIsFound() {
+        append(4);
+        // What a DBA without the audit key can do: drop the newest records and make the head agree.
+        Sql.update(dba, "DELETE FROM audit_record WHERE tenant_id = ? AND position > 2", tenant);
+        Sql.update(dba, "UPDATE audit_chain_head h JOIN audit_record r ON r.tenant_id = h.tenant_id AND r.position = 2"
+                + " SET h.last_position = 2, h.last_hash = r.hash WHERE h.tenant_id = ?", tenant);
+        AuditVerifier.Report report = verifier.verify(tenant);
+        assertFalse(report.intact());
+        assertEquals("the chain head does not match its seal", report.reason());
+    }
+
+    @Test
+    void recordsLinkedWithTheIndexKeyBeforeTheSplitStillVerify() {
+        // A chain written before the audit key existed: positions 1-2 hashed with the index key.
+        String legacy = AuditTrail.GENESIS;
+        for (int position = 1; position <= 2; position++) {
+            String id = UUID.randomUUID().toString();
+            String hash = legacyHash(position, id, legacy);
+            Sql.update(dba, "INSERT INTO audit_record (id, tenant_id, position, actor, actor_name, action, resource_type,"
+                    + " resource_id, client_id, request_id, purpose, occurred_at, prev_hash, hash, key_id) VALUES"
+                    + " (?, ?, ?, 'user-1', 'nora', 'READ', 'client', ?, ?, NULL, NULL, '2026-01-01 00:00:00', ?, ?, 'index')",
+                    id, tenant, position, client, client, legacy, hash);
+            legacy = hash;
+        }
+        Sql.update(dba, "INSERT INTO audit_chain_head (tenant_id, last_position, last_hash) VALUES (?, 2, ?)", tenant, legacy);
+        append(2);
+        AuditVerifier.Report report = verifier.verify(tenant);
+        assertTrue(report.intact(), String.valueOf(report.reason()));
+        assertEquals(4, report.recordsChecked());
+        assertEquals(2, Sql.count(db, "SELECT COUNT(*) FROM audit_record WHERE tenant_id = ? AND key_id <> 'index'", tenant),
+                "new records use the audit key");
+    }
+
+    private String legacyHash(long position, String id, String previous) {
+        StringBuilder canonical = new StringBuilder("audit.v1");
+        for (Object part : new Object[] {position, tenant, id, "user-1", "nora", "READ", "client", client, client, null,
+                null, java.time.Instant.parse("2026-01-01T00:00:00Z"), previous}) {
+            canonical.append('\u001f').append(part == null ? "\u0000" : part.toString());
+        }
+        return cipher.hmac(canonical.toString());
+    }
+
     private void append(int n) {
         for (int i = 0; i < n; i++) {
             QuarkusTransaction.requiringNew().run(() -> trail.recordAs(tenant, "user-1", "nora",
                     new AuditEntry("READ", "client", client, client, "treatment")));
         }
+        AuditIntents.awaitChained(db);
     }
 }

@@ -37,7 +37,14 @@ public final class FieldKeyFiles {
         props.put(PREFIX + "current-key", keyId);
         props.put(PREFIX + "keys." + keyId, wrap(kek, keyId, LocalKeyEncryptionKey.newKey()));
         props.put(PREFIX + "index-key", wrap(kek, FieldCipherProducer.INDEX_KEY_ID, LocalKeyEncryptionKey.newKey()));
+        addAuditKey(props, kek, "audit1");
         return props;
+    }
+
+    private static void addAuditKey(Map<String, String> props, LocalKeyEncryptionKey kek, String id) {
+        props.put(PREFIX + "current-audit-key", id);
+        props.put(PREFIX + "audit-keys." + id, wrap(kek, FieldCipherProducer.AUDIT_KEY_WRAP_PREFIX + id,
+                LocalKeyEncryptionKey.newKey()));
     }
 
     /**
@@ -52,6 +59,14 @@ public final class FieldKeyFiles {
         }
         Properties props = read(propertiesFile);
         if (props.containsKey(PREFIX + "master-key-file")) {
+            if (!props.containsKey(PREFIX + "current-audit-key")) {
+                // A ring from before the audit chain had keys of its own: add one, keep everything else.
+                Map<String, String> withAuditKey = new TreeMap<>();
+                props.stringPropertyNames().forEach(name -> withAuditKey.put(name, props.getProperty(name).trim()));
+                addAuditKey(withAuditKey, LocalKeyEncryptionKey.fromFile(
+                        Path.of(props.getProperty(PREFIX + "master-key-file").trim())), "audit1");
+                write(propertiesFile, withAuditKey);
+            }
             return;
         }
         byte[] masterKey = LocalKeyEncryptionKey.newKey();
@@ -69,6 +84,7 @@ public final class FieldKeyFiles {
         }
         upgraded.put(PREFIX + "key-encryption", "local");
         upgraded.put(PREFIX + "master-key-file", masterFile.toAbsolutePath().toString());
+        addAuditKey(upgraded, kek, "audit1");
         write(propertiesFile, upgraded);
     }
 

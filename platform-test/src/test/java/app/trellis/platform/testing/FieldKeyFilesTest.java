@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.trellis.platform.crypto.AuditKeys;
 import app.trellis.platform.crypto.FieldCipher;
 import app.trellis.platform.crypto.FieldCipherProducer;
 import app.trellis.platform.crypto.LocalKeyEncryptionKey;
@@ -46,14 +47,41 @@ class FieldKeyFilesTest {
         assertEquals(text, Files.readString(file), "a file already in envelope form is left alone");
     }
 
+    @Test
+    void aRingWithoutAnAuditKeyGetsOneAndKeepsEveryOtherKey(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("field-keys.properties");
+        Path master = dir.resolve("field-master.key");
+        Map<String, String> ring = FieldKeyFiles.create(master, "local1");
+        StringBuilder before = new StringBuilder();
+        ring.forEach((k, v) -> {
+            if (!k.contains("audit-key")) {
+                before.append(k).append('=').append(v).append('\n');
+            }
+        });
+        Files.writeString(file, before);
+        String stored = ring(file).encrypt("123-45-6789", "client.ssn|north");
+
+        FieldKeyFiles.ensure(file, master);
+        Config upgraded = config(file);
+        assertEquals("123-45-6789", FieldCipherProducer.fromConfig(upgraded).decrypt(stored, "client.ssn|north"));
+        AuditKeys audit = FieldCipherProducer.auditKeysFromConfig(upgraded);
+        assertEquals("audit1", audit.currentId());
+        assertTrue(audit.knows(FieldCipherProducer.INDEX_KEY_ID), "records linked before the split stay verifiable");
+        assertFalse(audit.hmac("audit1", "x").equals(audit.hmac(FieldCipherProducer.INDEX_KEY_ID, "x")),
+                "the chain's key is not the index key");
+    }
+
     private static FieldCipher ring(Path file) throws Exception {
+        return FieldCipherProducer.fromConfig(config(file));
+    }
+
+    private static Config config(Path file) throws Exception {
         Properties props = new Properties();
         try (var in = Files.newBufferedReader(file)) {
             props.load(in);
         }
         Map<String, String> map = new HashMap<>();
         props.stringPropertyNames().forEach(n -> map.put(n, props.getProperty(n)));
-        Config config = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(map, "file", 100)).build();
-        return FieldCipherProducer.fromConfig(config);
+        return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(map, "file", 100)).build();
     }
 }

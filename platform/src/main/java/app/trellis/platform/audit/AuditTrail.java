@@ -1,15 +1,15 @@
 package app.trellis.platform.audit;
 
-import app.trellis.platform.contracts.AuditRecordedV1;
-import app.trellis.platform.crypto.FieldCipher;
-import app.trellis.platform.event.OutboxWriter;
+import app.trellis.platform.crypto.AuditKeys;
 import app.trellis.platform.jdbc.Jdbc;
 import app.trellis.platform.request.RequestIds;
 import app.trellis.platform.security.Caller;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,102 +20,94 @@ import java.util.UUID;
 
 /**
  * Append-only, tamper-evident audit of PHI access. Each tenant's records form a chain: a record's hash is
- * an HMAC (key outside the database) over its content and the previous record's hash, and positions
+ * an HMAC (audit key outside the database) over its content and the previous record's hash, and positions
  * have no gaps, so an altered, inserted or removed record breaks the chain ({@link AuditVerifier}).
- * Appends of one tenant take turns on the chain head row.
+ *
+ * <p>Two ways in, both without a per-tenant lock on the request's path:
+ * <ul>
+ * <li>a write records an <em>intent</em> in its own transaction (no change without its record, and a
+ * rolled-back write leaves none); the {@link AuditAppender} chains it right after the commit;</li>
+ * <li>a read hands its record to the appender and returns only once it is durable: no PHI leaves the
+ * service before its record (503 otherwise).</li>
+ * </ul>
  */
 @ApplicationScoped
 public class AuditTrail {
 
-    public static final String GENESIS = "GENESIS";
+    public static final String GENESIS = AuditChain.GENESIS;
 
     @Inject
     AgroalDataSource db;
     @Inject
-    FieldCipher keys;
+    AuditKeys keys;
+    @Inject
+    AuditAppender appender;
     @Inject
     Caller caller;
     @Inject
-    OutboxWriter events;
-    @Inject
     Clock clock;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
-    /** A write: audited in the write's own transaction, so there is no change without its record. */
+    /** A write: its intent commits with the write's own transaction, so there is no change without its record. */
     @Transactional(Transactional.TxType.MANDATORY)
     public String recordWrite(AuditEntry entry) {
-        return append(caller.tenant(), caller.subject(), caller.username(), entry);
-    }
-
-    /** A read: audited in a short transaction of its own, committed before the response is sent. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public String recordRead(AuditEntry entry) {
-        return append(caller.tenant(), caller.subject(), caller.username(), entry);
-    }
-
-    /**
-     * Many reads at once (a page of search results): one record each, appended under a single hold of the
-     * chain head, so a page of twenty costs one short transaction rather than twenty.
-     */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<String> recordReads(List<AuditEntry> entries) {
-        return entries.isEmpty() ? List.of()
-                : appendAll(caller.tenant(), caller.subject(), caller.username(), entries);
+        return intent(unchained(caller.tenant(), caller.subject(), caller.username(), entry));
     }
 
     /** For callers outside a request (imports, consumers): the actor is named explicitly. */
     @Transactional(Transactional.TxType.MANDATORY)
     public String recordAs(String tenant, String actor, String actorName, AuditEntry entry) {
-        return append(tenant, actor, actorName, entry);
-    }
-
-    private String append(String tenant, String actor, String actorName, AuditEntry entry) {
-        return appendAll(tenant, actor, actorName, List.of(entry)).get(0);
-    }
-
-    private List<String> appendAll(String tenant, String actor, String actorName, List<AuditEntry> entries) {
-        ensureHead(tenant);
-        var head = Jdbc.query(db, "audit head lock", "SELECT last_position, last_hash FROM audit_chain_head"
-                + " WHERE tenant_id = ? FOR UPDATE", rs -> new Object[] {rs.getLong(1), rs.getString(2)}, tenant).get(0);
-        long position = (Long) head[0];
-        String previous = (String) head[1];
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String requestId = RequestIds.current();
-        List<String> ids = new ArrayList<>(entries.size());
-        for (AuditEntry entry : entries) {
-            position++;
-            String id = UUID.randomUUID().toString();
-            AuditChain.Link link = new AuditChain.Link(position, tenant, id, actor, actorName, entry.action(),
-                    entry.resourceType(), entry.resourceId(), entry.clientId(), requestId, entry.purpose(), at, previous);
-            String hash = AuditChain.hash(keys, link);
-            Jdbc.update(db, "audit insert", "INSERT INTO audit_record (id, tenant_id, position, actor, actor_name,"
-                            + " action, resource_type, resource_id, client_id, request_id, purpose, occurred_at, prev_hash,"
-                            + " hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    id, tenant, position, actor, actorName, entry.action(), entry.resourceType(), entry.resourceId(),
-                    entry.clientId(), requestId, entry.purpose(), at, previous, hash);
-            // Numbered by chain position: a busy tenant's trail is relayed in parallel, and the published hashes
-            // anchor the chain outside this database (a truncated tail no longer matches what reporting holds).
-            events.appendNumbered("audit", tenant, position, tenant, AuditRecordedV1.TYPE, new AuditRecordedV1(
-                    UUID.fromString(id), position, actor, entry.action(), entry.resourceType(), entry.resourceId(),
-                    entry.clientId(), requestId, at, previous, hash));
-            previous = hash;
-            ids.add(id);
-        }
-        Jdbc.update(db, "audit head advance", "UPDATE audit_chain_head SET last_position = ?, last_hash = ?"
-                + " WHERE tenant_id = ?", position, previous, tenant);
-        return ids;
+        return intent(unchained(tenant, actor, actorName, entry));
     }
 
     /**
-     * Creates the tenant's chain head once, in a transaction of its own: creating it inside the append
-     * would make concurrent first appends hold shared locks that they then both try to upgrade (deadlock).
+     * A read: durable when this returns (group-committed with other requests' records). Call it after
+     * loading and before returning the data; it needs no transaction and holds no lock of the caller's.
      */
-    private void ensureHead(String tenant) {
-        boolean exists = !Jdbc.query(db, "audit head check", "SELECT 1 FROM audit_chain_head WHERE tenant_id = ?",
-                rs -> 1, tenant).isEmpty();
-        if (!exists) {
-            QuarkusTransaction.requiringNew().run(() -> Jdbc.update(db, "audit head init",
-                    "INSERT IGNORE INTO audit_chain_head (tenant_id, last_position, last_hash) VALUES (?, 0, ?)",
-                    tenant, GENESIS));
+    public String recordRead(AuditEntry entry) {
+        return recordReads(List.of(entry)).get(0);
+    }
+
+    /** Many reads at once (a page of search results): one record each, sealed together. */
+    public List<String> recordReads(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return List.of();
         }
+        String tenant = caller.tenant();
+        String actor = caller.subject();
+        String actorName = caller.username();
+        List<AuditChain.Unchained> records = new ArrayList<>(entries.size());
+        entries.forEach(e -> records.add(unchained(tenant, actor, actorName, e)));
+        appender.appendAndWait(records);
+        return records.stream().map(AuditChain.Unchained::id).toList();
+    }
+
+    private AuditChain.Unchained unchained(String tenant, String actor, String actorName, AuditEntry entry) {
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return new AuditChain.Unchained(UUID.randomUUID().toString(), tenant, actor, actorName, entry.action(),
+                entry.resourceType(), entry.resourceId(), entry.clientId(), RequestIds.current(), entry.purpose(), at);
+    }
+
+    private String intent(AuditChain.Unchained e) {
+        String keyId = keys.currentId();
+        Jdbc.update(db, "audit intent", "INSERT INTO audit_intent (id, tenant_id, actor, actor_name, action,"
+                        + " resource_type, resource_id, client_id, request_id, purpose, occurred_at, key_id, mac)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.id(), e.tenant(), e.actor(), e.actorName(),
+                e.action(), e.resourceType(), e.resourceId(), e.clientId(), e.requestId(), e.purpose(), e.occurredAt(),
+                keyId, AuditChain.intentMac(keys, keyId, e));
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    appender.wake();
+                }
+            }
+        });
+        return e.id();
     }
 }

@@ -5,7 +5,9 @@ import java.util.UUID;
 
 /**
  * {@code app.trellis.audit.recorded.v1}, subject {@code audit/<tenant>}, {@code sequence} = {@code position}:
- * one record of a tenant's audit chain, for the consolidated trail in reporting. Delivery is not in
+ * one record of a tenant's audit chain, for the consolidated trail in reporting. Services now publish records
+ * in sealed runs ({@link AuditSealedV1}, whose items have this shape); consumers still accept this type alone,
+ * from outbox rows written before. Delivery is not in
  * order; a consumer orders by position and can check continuity: each record's {@code previousHash} is the
  * {@code hash} of the record before it. Ids and codes only: the purpose (a free-text reason) stays in the
  * producing service.

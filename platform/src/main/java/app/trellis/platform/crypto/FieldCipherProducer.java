@@ -16,8 +16,10 @@ import org.eclipse.microprofile.config.Config;
  * <li>{@code trellis.crypto.current-key}: the id new values are encrypted with;</li>
  * <li>{@code trellis.crypto.keys.<id>}: every data key still readable, wrapped (base64), so old values
  * stay readable after a rotation;</li>
- * <li>{@code trellis.crypto.index-key}: the wrapped key of blind indexes and the audit chain (id
- * {@code index});</li>
+ * <li>{@code trellis.crypto.index-key}: the wrapped key of blind indexes (id {@code index});</li>
+ * <li>{@code trellis.crypto.current-audit-key} and {@code trellis.crypto.audit-keys.<id>}: the keys the audit
+ * chain is linked with, wrapped under the id {@code audit.<id>}; kept apart from the index key so that each
+ * rotates on its own;</li>
  * <li>{@code trellis.crypto.key-encryption}: {@code local} (a master key in the file named by
  * {@code trellis.crypto.master-key-file}) or {@code kms} (the key in {@code trellis.crypto.kms-key-arn}).</li>
  * </ul>
@@ -27,11 +29,33 @@ public class FieldCipherProducer {
 
     private static final String PREFIX = "trellis.crypto.";
     public static final String INDEX_KEY_ID = "index";
+    public static final String AUDIT_KEY_WRAP_PREFIX = "audit.";
 
     @Produces
     @Singleton
     FieldCipher fieldCipher(Config config) {
         return fromConfig(config);
+    }
+
+    @Produces
+    @Singleton
+    AuditKeys auditKeys(Config config) {
+        return auditKeysFromConfig(config);
+    }
+
+    /** The audit chain's keys the configuration describes, unwrapped. */
+    public static AuditKeys auditKeysFromConfig(Config config) {
+        KeyEncryptionKey kek = keyEncryptionKey(config);
+        Map<String, byte[]> keys = new HashMap<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(PREFIX + "audit-keys.")) {
+                String id = name.substring((PREFIX + "audit-keys.").length());
+                keys.put(id, kek.unwrap(AUDIT_KEY_WRAP_PREFIX + id, decode(config.getValue(name, String.class))));
+            }
+        }
+        // Records linked before the keys were split name the index key; they stay verifiable.
+        keys.put(INDEX_KEY_ID, kek.unwrap(INDEX_KEY_ID, decode(config.getValue(PREFIX + "index-key", String.class))));
+        return new AuditKeys(config.getValue(PREFIX + "current-audit-key", String.class), keys);
     }
 
     /** The key ring the configuration describes, its data keys unwrapped. */

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,33 +32,48 @@ public class OutboxStore {
                           int attempts) {
     }
 
-    /** The next sequence number of an aggregate; the row lock serialises writers of one aggregate. */
+    /**
+     * The next sequence number of an aggregate, in one round trip: the upsert sets LAST_INSERT_ID to the new
+     * value, which the server returns with the statement's result as its generated key. The row lock
+     * serialises writers of one aggregate.
+     */
     public long nextSequence(String aggregateType, String aggregateId) {
         String upsert = "INSERT INTO outbox_sequence (aggregate_type, aggregate_id, last_sequence)"
                 + " VALUES (?, ?, LAST_INSERT_ID(1))"
                 + " ON DUPLICATE KEY UPDATE last_sequence = LAST_INSERT_ID(last_sequence + 1)";
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement(upsert)) {
-                ps.setString(1, aggregateType);
-                ps.setString(2, aggregateId);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT LAST_INSERT_ID()"); ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(upsert, Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, aggregateType);
+            ps.setString(2, aggregateId);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                // An update reports two affected rows, and the driver then lists two keys: the first is ours.
+                if (!keys.next()) {
+                    throw new IllegalStateException("outbox sequence returned no value");
+                }
+                return keys.getLong(1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("outbox sequence failed", e);
         }
     }
 
+    private static final String INSERT = "INSERT INTO outbox_event (id, aggregate_type, aggregate_id,"
+            + " sequence_no, ordered_delivery, tenant_id, type, envelope, trace_parent, request_id, created_at,"
+            + " next_attempt_at, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+
     public void insert(CloudEvent event, String aggregateType, String aggregateId, boolean orderedDelivery,
                        String envelope, String traceParent, String requestId, Instant now) {
-        Jdbc.update(dataSource, "outbox insert", "INSERT INTO outbox_event (id, aggregate_type, aggregate_id,"
-                        + " sequence_no, ordered_delivery, tenant_id, type, envelope, trace_parent, request_id, created_at,"
-                        + " next_attempt_at, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+        Jdbc.update(dataSource, "outbox insert", INSERT,
                 event.id(), aggregateType, aggregateId, event.sequenceNumber(), orderedDelivery, event.tenantid(),
                 event.type(), envelope, traceParent, requestId, now, now);
+    }
+
+    /** The same row on a connection whose transaction the caller runs itself (the audit appender's). */
+    public void insert(Connection c, CloudEvent event, String aggregateType, String aggregateId, boolean orderedDelivery,
+                       String envelope, String traceParent, String requestId, Instant now) {
+        Jdbc.update(c, "outbox insert", INSERT, event.id(), aggregateType, aggregateId, event.sequenceNumber(),
+                orderedDelivery, event.tenantid(), event.type(), envelope, traceParent, requestId, now, now);
     }
 
     /**

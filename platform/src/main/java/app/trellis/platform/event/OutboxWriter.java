@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -48,17 +49,38 @@ public class OutboxWriter {
         return write(aggregateType, aggregateId, sequence, false, tenant, type, data);
     }
 
+    /**
+     * {@link #appendNumbered} for a writer that runs its own transaction on its own connection (the audit
+     * appender): the row commits with whatever else that transaction writes.
+     */
+    public CloudEvent appendNumbered(Connection c, String aggregateType, String aggregateId, long sequence,
+                                     String tenant, String type, Object data) {
+        Instant now = clock.instant();
+        CloudEvent event = event(aggregateType, aggregateId, sequence, tenant, type, data, now);
+        store.insert(c, event, aggregateType, aggregateId, false, envelope(event), null, null, now);
+        return event;
+    }
+
     private CloudEvent write(String aggregateType, String aggregateId, long sequence, boolean orderedDelivery,
                              String tenant, String type, Object data) {
         Instant now = clock.instant();
-        CloudEvent event = CloudEvent.of("/trellis/" + service, type, aggregateType + "/" + aggregateId, now, tenant,
-                sequence, json.valueToTree(data));
-        try {
-            store.insert(event, aggregateType, aggregateId, orderedDelivery, json.writeValueAsString(event),
-                    RequestIds.traceParent(), RequestIds.current(), now);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("event is not serializable: " + type, e);
-        }
+        CloudEvent event = event(aggregateType, aggregateId, sequence, tenant, type, data, now);
+        store.insert(event, aggregateType, aggregateId, orderedDelivery, envelope(event), RequestIds.traceParent(),
+                RequestIds.current(), now);
         return event;
+    }
+
+    private CloudEvent event(String aggregateType, String aggregateId, long sequence, String tenant, String type,
+                             Object data, Instant now) {
+        return CloudEvent.of("/trellis/" + service, type, aggregateType + "/" + aggregateId, now, tenant, sequence,
+                json.valueToTree(data));
+    }
+
+    private String envelope(CloudEvent event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event is not serializable: " + event.type(), e);
+        }
     }
 }

@@ -4,7 +4,6 @@ import app.trellis.platform.jdbc.Jdbc;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -18,42 +17,28 @@ public class IdempotencyStore {
     @Inject
     AgroalDataSource dataSource;
 
-    /** A stored first response; {@code status} is 0 while the first request is still running. */
+    /** A stored first response. */
     public record Stored(String requestHash, int status, String location, String etag, String body) {
     }
 
-    /** Claims the key; false when someone already holds it (then {@link #lockAndRead} tells what they did). */
-    public boolean claim(String tenant, String principal, String key, String requestHash, Instant now) {
-        try {
-            Jdbc.update(dataSource, "idempotency claim", "INSERT INTO idempotency_record (tenant_id, principal,"
-                    + " idem_key, request_hash, status_code, created_at) VALUES (?, ?, ?, ?, 0, ?)",
-                    tenant, principal, key, requestHash, now);
-            return true;
-        } catch (Jdbc.DataAccessFailure e) {
-            if (e.sqlCause() instanceof SQLIntegrityConstraintViolationException) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
-    /**
-     * A locking read sees the latest committed row even inside a repeatable-read snapshot, and waits
-     * for a concurrent first request to finish.
-     */
-    public Optional<Stored> lockAndRead(String tenant, String principal, String key) {
+    /** The first response stored under the key, if its request committed. A plain read: no lock taken. */
+    public Optional<Stored> find(String tenant, String principal, String key) {
         return Jdbc.query(dataSource, "idempotency read", "SELECT request_hash, status_code, location, etag,"
-                        + " response_body FROM idempotency_record WHERE tenant_id = ? AND principal = ? AND idem_key = ?"
-                        + " LOCK IN SHARE MODE",
+                        + " response_body FROM idempotency_record WHERE tenant_id = ? AND principal = ? AND idem_key = ?",
                 rs -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5)),
                 tenant, principal, key).stream().findFirst();
     }
 
-    public void complete(String tenant, String principal, String key, int status, String location, String etag,
-                         String body) {
-        Jdbc.update(dataSource, "idempotency completion", "UPDATE idempotency_record SET status_code = ?,"
-                + " location = ?, etag = ?, response_body = ? WHERE tenant_id = ? AND principal = ? AND idem_key = ?",
-                status, location, etag, body, tenant, principal, key);
+    /**
+     * Stores the first response, in the transaction of the create it answers: one insert. A concurrent request
+     * with the same key waits on this row's key until that transaction ends, then fails with a duplicate key.
+     */
+    public void insert(String tenant, String principal, String key, String requestHash, int status, String location,
+                       String etag, String body, Instant now) {
+        Jdbc.update(dataSource, "idempotency record", "INSERT INTO idempotency_record (tenant_id, principal, idem_key,"
+                        + " request_hash, status_code, location, etag, response_body, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                tenant, principal, key, requestHash, status, location, etag, body, now);
     }
 
     /** Deletes at most {@code batch} expired keys; returns how many went. */

@@ -5,10 +5,10 @@ import app.trellis.platform.problem.ProblemException;
 import app.trellis.platform.security.Caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -47,8 +47,11 @@ public class IdempotentCreates {
     @Inject
     FieldCipher cipher;
 
-    /** Runs {@code create} at most once per key; {@code request} is the parsed body that the key guards. */
-    @Transactional
+    /**
+     * Runs {@code create} at most once per key; {@code request} is the parsed body that the key guards. The
+     * key's row is one insert in the create's own transaction. A request that loses a race for the key (or
+     * fails because the winner already created the thing) answers with the winner's response.
+     */
     public Response run(String key, Object request, Supplier<Response> create) {
         if (key == null) {
             return create.get();
@@ -59,24 +62,35 @@ public class IdempotentCreates {
         String tenant = caller.tenant();
         String principal = caller.subject();
         String hash = fingerprint(request);
-        if (!store.claim(tenant, principal, key, hash, clock.instant())) {
-            return replay(store.lockAndRead(tenant, principal, key), hash, context(tenant, key));
+        Optional<IdempotencyStore.Stored> first = store.find(tenant, principal, key);
+        if (first.isPresent()) {
+            return replay(first.get(), hash, context(tenant, key));
         }
-        Response response = create.get();
-        String body = serialize(response.getEntity());
-        // The first response may show PHI; it is kept for replay only encrypted, bound to tenant and key.
-        store.complete(tenant, principal, key, response.getStatus(), header(response, HttpHeaders.LOCATION),
-                header(response, HttpHeaders.ETAG), body == null ? null : cipher.encrypt(body, context(tenant, key)));
-        return response;
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Response response = create.get();
+                // Serialised once: the same text is stored (encrypted: it may show PHI) and sent.
+                String body = serialize(response.getEntity());
+                store.insert(tenant, principal, key, hash, response.getStatus(), header(response, HttpHeaders.LOCATION),
+                        header(response, HttpHeaders.ETAG), body == null ? null : cipher.encrypt(body, context(tenant, key)),
+                        clock.instant());
+                return body == null ? response
+                        : Response.fromResponse(response).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+            });
+        } catch (RuntimeException e) {
+            Optional<IdempotencyStore.Stored> winner = store.find(tenant, principal, key);
+            if (winner.isPresent()) {
+                return replay(winner.get(), hash, context(tenant, key));
+            }
+            throw e;
+        }
     }
 
     private static String context(String tenant, String key) {
         return "idempotency|" + tenant + "|" + key;
     }
 
-    private Response replay(Optional<IdempotencyStore.Stored> stored, String hash, String context) {
-        IdempotencyStore.Stored first = stored.orElseThrow(() -> new ProblemException(409, "idempotency-in-progress",
-                "Request in progress", "A request with this Idempotency-Key is still being processed; retry shortly"));
+    private Response replay(IdempotencyStore.Stored first, String hash, String context) {
         if (!first.requestHash().equals(hash)) {
             throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key reused",
                     "This Idempotency-Key was already used with a different request");

@@ -27,9 +27,8 @@ public final class Jdbc {
     }
 
     public static int update(DataSource dataSource, String purpose, String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, params);
-            return ps.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            return update(c, purpose, sql, params);
         } catch (SQLException e) {
             throw new DataAccessFailure(purpose, e);
         }
@@ -37,7 +36,25 @@ public final class Jdbc {
 
     public static <T> List<T> query(DataSource dataSource, String purpose, String sql, RowMapper<T> mapper,
                                     Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection()) {
+            return query(c, purpose, sql, mapper, params);
+        } catch (SQLException e) {
+            throw new DataAccessFailure(purpose, e);
+        }
+    }
+
+    /** A statement on a connection the caller manages (its own transaction, outside JTA). */
+    public static int update(Connection c, String purpose, String sql, Object... params) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new DataAccessFailure(purpose, e);
+        }
+    }
+
+    public static <T> List<T> query(Connection c, String purpose, String sql, RowMapper<T> mapper, Object... params) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             List<T> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

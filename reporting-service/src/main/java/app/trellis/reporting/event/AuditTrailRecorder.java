@@ -1,6 +1,7 @@
 package app.trellis.reporting.event;
 
 import app.trellis.platform.contracts.AuditRecordedV1;
+import app.trellis.platform.contracts.AuditSealedV1;
 import app.trellis.platform.event.CloudEvent;
 import app.trellis.platform.event.EventHandler;
 import app.trellis.reporting.repository.AuditTrailRepository;
@@ -13,7 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Keeps every service's published audit records: the consolidated trail auditors will query across
+ * Keeps every service's published audit records (one per event, or a sealed run of them per event): the consolidated trail auditors will query across
  * services, and a copy of each chain (hashes included) outside the database that produced it.
  */
 @ApplicationScoped
@@ -28,17 +29,27 @@ public class AuditTrailRecorder implements EventHandler {
 
     @Override
     public boolean handles(String type) {
-        return AuditRecordedV1.TYPE.equals(type);
+        return AuditRecordedV1.TYPE.equals(type) || AuditSealedV1.TYPE.equals(type);
     }
 
     @Override
     public void handle(CloudEvent event) {
         // Read field by field, not into the record: a newer producer may add fields (tolerant reader).
         JsonNode data = event.data();
+        if (AuditSealedV1.TYPE.equals(event.type())) {
+            for (JsonNode record : data.path("records")) {
+                append(event, record);
+            }
+        } else {
+            append(event, data);
+        }
+    }
+
+    private void append(CloudEvent event, JsonNode record) {
         try {
-            trail.append(event, data.path("position").asLong(), data.path("recordId").asText(),
-                    data.path("previousHash").asText(), data.path("hash").asText(),
-                    Instant.parse(data.path("occurredAt").asText()), json.writeValueAsString(event), clock.instant());
+            trail.append(event, record.path("position").asLong(), record.path("recordId").asText(),
+                    record.path("previousHash").asText(), record.path("hash").asText(),
+                    Instant.parse(record.path("occurredAt").asText()), json.writeValueAsString(record), clock.instant());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event not serializable", e);
         }

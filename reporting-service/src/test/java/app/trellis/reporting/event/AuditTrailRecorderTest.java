@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import app.trellis.platform.contracts.AuditRecordedV1;
+import app.trellis.platform.contracts.AuditSealedV1;
 import app.trellis.platform.event.CloudEvent;
 import app.trellis.platform.event.EventConsumer;
 import app.trellis.platform.jdbc.Jdbc;
+import app.trellis.platform.testing.EventContracts;
 import app.trellis.platform.testing.Sql;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -52,6 +54,33 @@ class AuditTrailRecorderTest {
         assertEquals("c".repeat(64), Sql.string(db, "SELECT hash FROM audit_trail WHERE tenant_id = ?", tenant));
         assertEquals(0, Sql.count(db, "SELECT COUNT(*) FROM inbox_event WHERE event_id = ?", forged.id()),
                 "not marked as applied: a redrive after the investigation is still possible");
+    }
+
+    @Test
+    void aSealedRunKeepsEachOfItsRecordsByPositionAndRunsMayArriveInAnyOrder() {
+        String h1 = "1".repeat(64);
+        String h2 = "2".repeat(64);
+        String h3 = "3".repeat(64);
+        assertEquals(EventConsumer.Outcome.APPLIED, consumer.apply(run(record(3, h2, h3))));
+        assertEquals(EventConsumer.Outcome.APPLIED, consumer.apply(run(record(1, "GENESIS", h1), record(2, h1, h2))));
+        assertEquals(List.of("GENESIS", h1, h2), Jdbc.query(db, "trail",
+                "SELECT previous_hash FROM audit_trail WHERE tenant_id = ? ORDER BY position", rs -> rs.getString(1),
+                tenant), "the copy links up across runs");
+        assertEquals(0, Sql.count(db, "SELECT COUNT(*) FROM feed_event WHERE tenant_id = ?", tenant));
+    }
+
+    private CloudEvent run(AuditRecordedV1... records) {
+        AuditSealedV1 data = new AuditSealedV1(records[0].position(), records[records.length - 1].position(),
+                List.of(records));
+        CloudEvent event = CloudEvent.of("/trellis/case-service", AuditSealedV1.TYPE, "audit/" + tenant, Instant.now(),
+                tenant, records[0].position(), json.valueToTree(data));
+        EventContracts.assertValid(json.valueToTree(event));
+        return event;
+    }
+
+    private static AuditRecordedV1 record(long position, String previousHash, String hash) {
+        return new AuditRecordedV1(UUID.randomUUID(), position, "user-1", "READ", "client",
+                UUID.randomUUID().toString(), UUID.randomUUID().toString(), "req-1", Instant.now(), previousHash, hash);
     }
 
     private CloudEvent audit(long position, String previousHash, String hash) {

@@ -1,0 +1,199 @@
+package app.trellis.platform.audit;
+
+import app.trellis.platform.config.AuditConfig;
+import app.trellis.platform.problem.ProblemException;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * Group commit for the audit chain: one appender per service instance. Reads hand their records over and
+ * wait until they are durable; writes leave intents in their own transactions and wake the appender after
+ * commit. The appender takes everything pending (up to {@code trellis.audit.max-batch}), and per tenant locks
+ * the chain head once, links the batch in memory, writes it with multi-row inserts, advances the head and
+ * commits once ({@link ChainSealer}). Auditing therefore has no per-request serial point: a tenant's
+ * concurrent reads share one head lock and one commit.
+ *
+ * <p>It runs on a connection pool of its own ({@code quarkus.datasource.audit}), so it never waits for a
+ * connection a request holds, and a request waiting for its record never blocks the appender: the pools
+ * cannot deadlock. If a batch fails, every request waiting on it fails (503) and returns no PHI.
+ */
+@Singleton
+public class AuditAppender {
+
+    private static final Logger LOG = Logger.getLogger(AuditAppender.class);
+    private static final Pending WAKE = new Pending(List.of(), null);
+
+    @Inject
+    @DataSource("audit")
+    AgroalDataSource db;
+    @Inject
+    ChainSealer sealer;
+    @Inject
+    AuditConfig config;
+
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    /** True when a write committed an intent (or after a restart): the next batch sweeps intents. */
+    private final AtomicBoolean intentsWaiting = new AtomicBoolean(true);
+    private volatile boolean running;
+    private Thread worker;
+
+    private record Pending(List<AuditChain.Unchained> records, CompletableFuture<Void> durable) {
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        start();
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        stop();
+    }
+
+    /** Starts the appender thread (at startup; tests also use it to model a restart). */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        intentsWaiting.set(true);
+        worker = new Thread(this::run, "audit-appender");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** Stops after the batch in progress; whatever still waits fails with 503 (its PHI is never returned). */
+    public synchronized void stop() {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            try {
+                worker.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            worker = null;
+        }
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(p -> queued.addAndGet(-p.records().size()));
+        fail(left, new IllegalStateException("the audit appender stopped"));
+    }
+
+    /**
+     * Makes the records durable in their chains, or fails with a 503 problem. Returns only once they are
+     * committed: the caller may then release the PHI they describe.
+     */
+    void appendAndWait(List<AuditChain.Unchained> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        if (!running || queued.addAndGet(records.size()) > config.maxPending()) {
+            if (running) {
+                queued.addAndGet(-records.size());
+            }
+            throw unavailable();
+        }
+        Pending pending = new Pending(records, new CompletableFuture<>());
+        queue.add(pending);
+        try {
+            pending.durable().get(config.awaitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable();
+        } catch (ExecutionException | TimeoutException e) {
+            // A timed-out batch may still commit later: then the record exists for data never returned,
+            // which over-reports an access; it never under-reports one.
+            throw unavailable();
+        }
+    }
+
+    /** A write committed an intent: chain it promptly rather than at the next poll. */
+    void wake() {
+        if (!intentsWaiting.getAndSet(true)) {
+            queue.offer(WAKE);
+        }
+    }
+
+    private void run() {
+        long nextSweep = 0;
+        while (running) {
+            List<Pending> batch = new ArrayList<>();
+            try {
+                Pending first = queue.poll(config.intentPoll().toMillis(), TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    drainUpTo(batch, config.maxBatch());
+                }
+            } catch (InterruptedException e) {
+                break;
+            }
+            batch.removeIf(p -> p == WAKE);
+            boolean sweep = intentsWaiting.getAndSet(false) || System.nanoTime() - nextSweep >= 0;
+            if (batch.isEmpty() && !sweep) {
+                continue;
+            }
+            if (sweep) {
+                nextSweep = System.nanoTime() + config.intentPoll().toNanos();
+            }
+            seal(batch, sweep);
+        }
+    }
+
+    private void drainUpTo(List<Pending> batch, int maxRecords) {
+        int records = batch.get(0).records().size();
+        Pending next;
+        while (records < maxRecords && (next = queue.poll()) != null) {
+            batch.add(next);
+            records += next.records().size();
+        }
+    }
+
+    private void seal(List<Pending> batch, boolean sweepIntents) {
+        List<AuditChain.Unchained> records = new ArrayList<>();
+        batch.forEach(p -> records.addAll(p.records()));
+        try (Connection c = db.getConnection()) {
+            boolean moreIntents = sealer.seal(c, records, sweepIntents ? config.maxBatch() : 0);
+            if (moreIntents) {
+                intentsWaiting.set(true);
+            }
+            batch.forEach(p -> p.durable().complete(null));
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("Audit batch of %d records failed, waiting requests get 503: %s", records.size(),
+                    e.getClass().getSimpleName());
+            fail(batch, e);
+            intentsWaiting.set(true);
+        } finally {
+            batch.forEach(p -> queued.addAndGet(-p.records().size()));
+        }
+    }
+
+    private static void fail(List<Pending> batch, Exception cause) {
+        batch.forEach(p -> {
+            if (p.durable() != null) {
+                p.durable().completeExceptionally(cause);
+            }
+        });
+    }
+
+    static ProblemException unavailable() {
+        return new ProblemException(503, "audit-unavailable", "Audit trail unavailable",
+                "The access could not be recorded in the audit trail, so no data was returned; retry shortly");
+    }
+}

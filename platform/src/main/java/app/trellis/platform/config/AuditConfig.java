@@ -1,0 +1,30 @@
+package app.trellis.platform.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The group-commit audit appender (see {@code AuditAppender}). */
+@ConfigMapping(prefix = "trellis.audit")
+public interface AuditConfig {
+
+    /** Most entries sealed in one commit; larger batches amortise the commit, smaller ones bound its latency. */
+    @WithDefault("500")
+    int maxBatch();
+
+    /** Entries that may wait for the appender before new reads are refused (503) instead of queued. */
+    @WithDefault("20000")
+    int maxPending();
+
+    /** How long a request waits for its record to be durable before it answers 503 and returns no PHI. */
+    @WithDefault("PT5S")
+    Duration awaitTimeout();
+
+    /** How often the appender looks for writes' intents when no commit woke it (e.g. after a restart). */
+    @WithDefault("PT0.25S")
+    Duration intentPoll();
+
+    /** An intent older than this is an alert: writes' records are not being chained. */
+    @WithDefault("PT5S")
+    Duration intentAlertAge();
+}
