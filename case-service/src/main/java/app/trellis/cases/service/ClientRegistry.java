@@ -66,8 +66,7 @@ public class ClientRegistry {
         events.append("client", client.id().toString(), tenant, ClientRegisteredV1.TYPE,
                 new ClientRegisteredV1(client.id(), client.externalId()));
         // Shown from what was just sealed, not decrypted back from it.
-        return new ClientView(client, input.birthDate(), last4(input.ssn() == null ? null : digits(input.ssn())),
-                last4(input.medicaidId() == null ? null : input.medicaidId().trim()));
+        return new ClientView(client, input.birthDate(), last4(ssn(input)), last4(medicaid(input)));
     }
 
     @Transactional
@@ -142,13 +141,21 @@ public class ClientRegistry {
     }
 
     private ClientDetails seal(String tenant, ClientInput in) {
-        String ssn = in.ssn() == null ? null : digits(in.ssn());
-        String medicaid = in.medicaidId() == null ? null : in.medicaidId().trim().toUpperCase(Locale.ROOT);
+        String ssn = ssn(in);
+        String medicaid = medicaid(in);
         return new ClientDetails(in.givenName(), in.familyName(), in.middleName(), in.preferredName(),
                 sealed(in.birthDate().toString(), "birthDate", tenant), in.sex(), in.genderIdentity(), in.language(),
                 in.phone(), in.email(), in.addressLine1(), in.addressLine2(), in.city(), in.region(), in.postalCode(),
                 ssn == null ? null : sealed(ssn, "ssn", tenant), medicaid == null ? null : sealed(medicaid, "medicaid", tenant),
                 in.legacyId(), in.externalId());
+    }
+
+    private static String ssn(ClientInput in) {
+        return in.ssn() == null ? null : digits(in.ssn());
+    }
+
+    private static String medicaid(ClientInput in) {
+        return in.medicaidId() == null ? null : in.medicaidId().trim().toUpperCase(Locale.ROOT);
     }
 
     private SealedValue sealed(String value, String field, String tenant) {

@@ -84,7 +84,8 @@ public final class Database {
                 .addArg("--character-set-server=utf8mb4")
                 .addArg("--collation-server=utf8mb4_unicode_ci")
                 .addArg("--default-time-zone=+00:00")
-                .addArg("--innodb-buffer-pool-size=64M")
+                // The local stack keeps benchmark-sized data; a throwaway test server holds a few rows.
+                .addArg("--innodb-buffer-pool-size=" + (temporary ? "64M" : "256M"))
                 .addArg("--performance-schema=OFF")
                 .addArg("--skip-name-resolve");
         if (temporary) {
