@@ -3,6 +3,10 @@ package app.trellis.platform.audit;
 import app.trellis.platform.config.AuditConfig;
 import app.trellis.platform.problem.ProblemException;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -47,6 +51,8 @@ public class AuditAppender {
     ChainSealer sealer;
     @Inject
     AuditConfig config;
+    @Inject
+    MeterRegistry registry;
 
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
@@ -58,7 +64,17 @@ public class AuditAppender {
     private record Pending(List<AuditChain.Unchained> records, CompletableFuture<Void> durable) {
     }
 
+    private Timer batchTime;
+    private DistributionSummary batchSize;
+    private Counter batchFailures;
+
     void onStart(@Observes StartupEvent start) {
+        batchTime = Timer.builder("trellis.audit.batch.duration").description("One group commit of the audit chain")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        batchSize = DistributionSummary.builder("trellis.audit.batch.records")
+                .description("Records sealed per group commit").register(registry);
+        batchFailures = Counter.builder("trellis.audit.batch.failures")
+                .description("Group commits that failed (their waiting reads answered 503)").register(registry);
         start();
     }
 
@@ -168,13 +184,19 @@ public class AuditAppender {
     private void seal(List<Pending> batch, boolean sweepIntents) {
         List<AuditChain.Unchained> records = new ArrayList<>();
         batch.forEach(p -> records.addAll(p.records()));
+        long started = System.nanoTime();
         try (Connection c = db.getConnection()) {
             boolean moreIntents = sealer.seal(c, records, sweepIntents ? config.maxBatch() : 0);
             if (moreIntents) {
                 intentsWaiting.set(true);
             }
             batch.forEach(p -> p.durable().complete(null));
+            if (!records.isEmpty()) {
+                batchTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                batchSize.record(records.size());
+            }
         } catch (SQLException | RuntimeException e) {
+            batchFailures.increment();
             LOG.warnf("Audit batch of %d records failed, waiting requests get 503: %s", records.size(),
                     e.getClass().getSimpleName());
             fail(batch, e);

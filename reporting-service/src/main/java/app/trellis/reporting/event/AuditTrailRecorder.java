@@ -12,10 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Keeps every service's published audit records (one per event, or a sealed run of them per event): the consolidated trail auditors will query across
- * services, and a copy of each chain (hashes included) outside the database that produced it.
+ * Keeps every service's published audit records (a sealed run of them per event, or one from older producers):
+ * the consolidated trail auditors will query across services, and a copy of each chain (hashes included)
+ * outside the database that produced it.
  */
 @ApplicationScoped
 public class AuditTrailRecorder implements EventHandler {
@@ -36,20 +39,20 @@ public class AuditTrailRecorder implements EventHandler {
     public void handle(CloudEvent event) {
         // Read field by field, not into the record: a newer producer may add fields (tolerant reader).
         JsonNode data = event.data();
+        List<AuditTrailRepository.Row> rows = new ArrayList<>();
         if (AuditSealedV1.TYPE.equals(event.type())) {
-            for (JsonNode record : data.path("records")) {
-                append(event, record);
-            }
+            data.path("records").forEach(record -> rows.add(row(record)));
         } else {
-            append(event, data);
+            rows.add(row(data));
         }
+        trail.append(event, rows, clock.instant());
     }
 
-    private void append(CloudEvent event, JsonNode record) {
+    private AuditTrailRepository.Row row(JsonNode record) {
         try {
-            trail.append(event, record.path("position").asLong(), record.path("recordId").asText(),
+            return new AuditTrailRepository.Row(record.path("position").asLong(), record.path("recordId").asText(),
                     record.path("previousHash").asText(), record.path("hash").asText(),
-                    Instant.parse(record.path("occurredAt").asText()), json.writeValueAsString(record), clock.instant());
+                    Instant.parse(record.path("occurredAt").asText()), json.writeValueAsString(record));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event not serializable", e);
         }
