@@ -212,7 +212,7 @@ class AuditAppenderTest {
         long deadline = System.nanoTime() + 3_000_000_000L;
         while (System.nanoTime() < deadline) {
             try (PreparedStatement ps = dba.prepareStatement("SELECT id FROM information_schema.processlist"
-                    + " WHERE info LIKE '%audit_chain_head%FOR UPDATE%' AND id <> CONNECTION_ID()");
+                    + " WHERE info LIKE '%audit_chain_head%' AND id <> CONNECTION_ID()");
                  ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     return rs.getLong(1);

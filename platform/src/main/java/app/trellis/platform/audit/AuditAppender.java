@@ -60,6 +60,8 @@ public class AuditAppender {
     private final AtomicBoolean intentsWaiting = new AtomicBoolean(true);
     private volatile boolean running;
     private Thread worker;
+    /** Used by the worker thread only. */
+    private Connection connection;
 
     private record Pending(List<AuditChain.Unchained> records, CompletableFuture<Void> durable) {
     }
@@ -106,6 +108,7 @@ public class AuditAppender {
             }
             worker = null;
         }
+        discardConnection();
         List<Pending> left = new ArrayList<>();
         queue.drainTo(left);
         left.forEach(p -> queued.addAndGet(-p.records().size()));
@@ -185,8 +188,8 @@ public class AuditAppender {
         List<AuditChain.Unchained> records = new ArrayList<>();
         batch.forEach(p -> records.addAll(p.records()));
         long started = System.nanoTime();
-        try (Connection c = db.getConnection()) {
-            boolean moreIntents = sealer.seal(c, records, sweepIntents ? config.maxBatch() : 0);
+        try {
+            boolean moreIntents = sealer.seal(connection(), records, sweepIntents ? config.maxBatch() : 0);
             if (moreIntents) {
                 intentsWaiting.set(true);
             }
@@ -201,8 +204,33 @@ public class AuditAppender {
                     e.getClass().getSimpleName());
             fail(batch, e);
             intentsWaiting.set(true);
+            discardConnection();
         } finally {
             batch.forEach(p -> queued.addAndGet(-p.records().size()));
+        }
+    }
+
+    /**
+     * The appender keeps one connection in manual-commit mode between batches (no autocommit switching and no
+     * pool hand-over per batch); after any failure it is closed and the next batch takes a fresh one.
+     */
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            Connection fresh = db.getConnection();
+            fresh.setAutoCommit(false);
+            connection = fresh;
+        }
+        return connection;
+    }
+
+    private void discardConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Already broken: the pool drops it.
+            }
+            connection = null;
         }
     }
 

@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,16 +23,17 @@ import org.jboss.logging.Logger;
 
 /**
  * One group commit of the audit chain, on the appender's connection: claims writes' pending intents, then per
- * tenant (in tenant order, so appenders of several instances cannot deadlock) locks the head once, links the
- * records in memory, inserts them with multi-row statements, advances and seals the head, and records one
- * {@link AuditSealedV1} outbox event per run of records; deletes the chained intents; commits once.
+ * tenant (in tenant order, so appenders of several instances cannot deadlock) takes the head's lock once, links
+ * the records in memory and sends, in one round trip, the head's advance (conditional on the head this appender
+ * last committed), the records as multi-row inserts and one {@link AuditSealedV1} outbox event per run; deletes
+ * the chained intents; commits once. In the usual case a batch costs two round trips and one commit.
  */
 @ApplicationScoped
 class ChainSealer {
 
     private static final Logger LOG = Logger.getLogger(ChainSealer.class);
     static final String TAMPERED_INTENT = "AUDIT_INTENT_ALTERED";
-    /** Rows per INSERT statement (14 parameters each). */
+    /** Rows per INSERT statement (15 parameters each). */
     private static final int ROWS_PER_INSERT = 100;
     /** Records per published event: about 450 bytes each, well inside SQS's 256 KB message limit. */
     private static final int RECORDS_PER_EVENT = 200;
@@ -44,43 +44,67 @@ class ChainSealer {
     OutboxWriter events;
 
     private final Set<String> knownHeads = ConcurrentHashMap.newKeySet();
+    /**
+     * The last head this appender committed, per tenant. It saves the locking read of the head: the batch's
+     * update of the head is conditional on it, and when another instance moved the head meanwhile the update
+     * matches no row, the batch rolls back and runs again from a locked read.
+     */
+    private final Map<String, Head> heads = new ConcurrentHashMap<>();
 
     /**
-     * Seals {@code records} (already waiting requests' reads) and up to {@code intentLimit} pending intents.
-     * Returns true when the intent claim came back full, so more may be waiting.
+     * Seals {@code records} (already waiting requests' reads) and up to {@code intentLimit} pending intents, on
+     * {@code c} (manual commit; the appender keeps it between batches). Returns true when the intent claim came
+     * back full, so more may be waiting.
      */
     boolean seal(Connection c, List<AuditChain.Unchained> records, int intentLimit) throws SQLException {
         createMissingHeads(c, records);
-        c.setAutoCommit(false);
-        try {
-            List<AuditChain.Unchained> intents = intentLimit > 0 ? claimIntents(c, intentLimit) : List.of();
-            Map<String, List<AuditChain.Unchained>> byTenant = new TreeMap<>();
-            // Intents first: their writes committed before the reads now waiting were even received.
-            for (List<AuditChain.Unchained> source : List.of(intents, records)) {
-                source.forEach(r -> byTenant.computeIfAbsent(r.tenant(), t -> new ArrayList<>()).add(r));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return sealOnce(c, records, intentLimit);
+            } catch (StaleHead stale) {
+                rollbackQuietly(c);
+                heads.remove(stale.tenant);
+                if (attempt == 3) {
+                    throw new IllegalStateException("the audit chain head kept moving under this appender");
+                }
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                heads.clear();
+                throw e;
             }
-            for (Map.Entry<String, List<AuditChain.Unchained>> tenant : byTenant.entrySet()) {
-                chain(c, tenant.getKey(), tenant.getValue());
-            }
-            deleteIntents(c, intents);
-            c.commit();
-            return intents.size() == intentLimit && intentLimit > 0;
-        } catch (SQLException | RuntimeException e) {
-            rollbackQuietly(c);
-            throw e;
-        } finally {
-            resetQuietly(c);
         }
     }
 
-    private void createMissingHeads(Connection c, List<AuditChain.Unchained> records) {
-        // Outside the batch's transaction: two first appends creating the same head inside their
-        // transactions would wait on each other's insert locks (see the in-transaction fallback in lockHead).
+    private boolean sealOnce(Connection c, List<AuditChain.Unchained> records, int intentLimit) throws SQLException {
+        List<AuditChain.Unchained> intents = intentLimit > 0 ? claimIntents(c, intentLimit) : List.of();
+        Map<String, List<AuditChain.Unchained>> byTenant = new TreeMap<>();
+        // Intents first: their writes committed before the reads now waiting were even received.
+        for (List<AuditChain.Unchained> source : List.of(intents, records)) {
+            source.forEach(r -> byTenant.computeIfAbsent(r.tenant(), t -> new ArrayList<>()).add(r));
+        }
+        Map<String, Head> advanced = new LinkedHashMap<>();
+        for (Map.Entry<String, List<AuditChain.Unchained>> tenant : byTenant.entrySet()) {
+            advanced.put(tenant.getKey(), chain(c, tenant.getKey(), tenant.getValue()));
+        }
+        deleteIntents(c, intents);
+        c.commit();
+        heads.putAll(advanced);
+        return intents.size() == intentLimit && intentLimit > 0;
+    }
+
+    private void createMissingHeads(Connection c, List<AuditChain.Unchained> records) throws SQLException {
+        // In a transaction of its own: two first appends creating the same head inside their batches
+        // would wait on each other's insert locks (see the in-transaction fallback in lockedHead).
+        boolean created = false;
         for (AuditChain.Unchained record : records) {
             if (knownHeads.add(record.tenant())) {
                 Jdbc.update(c, "audit head init", "INSERT IGNORE INTO audit_chain_head (tenant_id, last_position,"
                         + " last_hash) VALUES (?, 0, ?)", record.tenant(), AuditChain.GENESIS);
+                created = true;
             }
+        }
+        if (created) {
+            c.commit();
         }
     }
 
@@ -105,8 +129,15 @@ class ChainSealer {
                 intent.purpose(), intent.occurredAt());
     }
 
-    private void chain(Connection c, String tenant, List<AuditChain.Unchained> records) throws SQLException {
-        Head head = lockHead(c, tenant);
+    /**
+     * Links the tenant's records after its head and sends, in one round trip: the conditional head update,
+     * the records and the published run(s). Returns the new head.
+     */
+    private Head chain(Connection c, String tenant, List<AuditChain.Unchained> records) throws SQLException {
+        Head head = heads.get(tenant);
+        if (head == null) {
+            head = lockedHead(c, tenant);
+        }
         String keyId = keys.currentId();
         long position = head.position();
         String previous = head.hash();
@@ -117,18 +148,25 @@ class ChainSealer {
             linked.add(new Linked(link, hash));
             previous = hash;
         }
+        List<Jdbc.Statement> statements = new ArrayList<>();
+        statements.add(new Jdbc.Statement("UPDATE audit_chain_head SET last_position = ?, last_hash = ?, key_id = ?,"
+                + " head_mac = ? WHERE tenant_id = ? AND last_position = ? AND last_hash = ?", java.util.Arrays.asList(
+                position, previous, keyId, AuditChain.headMac(keys, keyId, tenant, position, previous), tenant,
+                head.position(), head.hash())));
         for (int from = 0; from < linked.size(); from += ROWS_PER_INSERT) {
-            insertRecords(c, linked.subList(from, Math.min(linked.size(), from + ROWS_PER_INSERT)), keyId);
+            statements.add(insertRecords(linked.subList(from, Math.min(linked.size(), from + ROWS_PER_INSERT)), keyId));
         }
-        Jdbc.update(c, "audit head advance", "UPDATE audit_chain_head SET last_position = ?, last_hash = ?,"
-                        + " key_id = ?, head_mac = ? WHERE tenant_id = ?", position, previous, keyId,
-                AuditChain.headMac(keys, keyId, tenant, position, previous), tenant);
         for (int from = 0; from < linked.size(); from += RECORDS_PER_EVENT) {
-            publish(c, tenant, linked.subList(from, Math.min(linked.size(), from + RECORDS_PER_EVENT)));
+            statements.add(publish(tenant, linked.subList(from, Math.min(linked.size(), from + RECORDS_PER_EVENT))));
         }
+        if (executeAll(c, statements) != 1) {
+            // Another instance moved the head since this appender last saw it.
+            throw new StaleHead(tenant);
+        }
+        return new Head(position, previous);
     }
 
-    private Head lockHead(Connection c, String tenant) {
+    private Head lockedHead(Connection c, String tenant) {
         List<Head> head = Jdbc.query(c, "audit head lock", "SELECT last_position, last_hash FROM audit_chain_head"
                 + " WHERE tenant_id = ? FOR UPDATE", rs -> new Head(rs.getLong(1), rs.getString(2)), tenant);
         if (!head.isEmpty()) {
@@ -141,35 +179,39 @@ class ChainSealer {
         return new Head(0, AuditChain.GENESIS);
     }
 
-    private static void insertRecords(Connection c, List<Linked> rows, String keyId) throws SQLException {
-        String values = String.join(",", Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_record (id, tenant_id, position, actor,"
-                + " actor_name, action, resource_type, resource_id, client_id, request_id, purpose, occurred_at,"
-                + " prev_hash, hash, key_id) VALUES " + values)) {
-            int i = 0;
-            for (Linked row : rows) {
-                AuditChain.Link l = row.link();
-                ps.setString(++i, l.id());
-                ps.setString(++i, l.tenant());
-                ps.setLong(++i, l.position());
-                ps.setString(++i, l.actor());
-                ps.setString(++i, l.actorName());
-                ps.setString(++i, l.action());
-                ps.setString(++i, l.resourceType());
-                ps.setString(++i, l.resourceId());
-                ps.setString(++i, l.clientId());
-                ps.setString(++i, l.requestId());
-                ps.setString(++i, l.purpose());
-                ps.setTimestamp(++i, Timestamp.from(l.occurredAt()));
-                ps.setString(++i, l.previousHash());
-                ps.setString(++i, row.hash());
-                ps.setString(++i, keyId);
+    /** Sends the statements as one multi-statement round trip; returns the first one's update count. */
+    private static int executeAll(Connection c, List<Jdbc.Statement> statements) throws SQLException {
+        StringBuilder sql = new StringBuilder();
+        statements.forEach(st -> sql.append(sql.isEmpty() ? "" : ";\n").append(st.sql()));
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int next = 1;
+            for (Jdbc.Statement st : statements) {
+                next = Jdbc.bind(ps, next, st.params());
             }
-            ps.executeUpdate();
+            ps.execute();
+            int first = ps.getUpdateCount();
+            while (ps.getMoreResults() || ps.getUpdateCount() != -1) {
+                // Drain every result, so a failure in a later statement surfaces here.
+            }
+            return first;
         }
     }
 
-    private void publish(Connection c, String tenant, List<Linked> run) {
+    private static Jdbc.Statement insertRecords(List<Linked> rows, String keyId) {
+        String values = String.join(",", Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        List<Object> params = new ArrayList<>(rows.size() * 15);
+        for (Linked row : rows) {
+            AuditChain.Link l = row.link();
+            params.addAll(java.util.Arrays.asList(l.id(), l.tenant(), l.position(), l.actor(), l.actorName(), l.action(),
+                    l.resourceType(), l.resourceId(), l.clientId(), l.requestId(), l.purpose(), l.occurredAt(),
+                    l.previousHash(), row.hash(), keyId));
+        }
+        return new Jdbc.Statement("INSERT INTO audit_record (id, tenant_id, position, actor, actor_name, action,"
+                + " resource_type, resource_id, client_id, request_id, purpose, occurred_at, prev_hash, hash, key_id)"
+                + " VALUES " + values, params);
+    }
+
+    private Jdbc.Statement publish(String tenant, List<Linked> run) {
         List<AuditRecordedV1> records = new ArrayList<>(run.size());
         for (Linked row : run) {
             AuditChain.Link l = row.link();
@@ -179,7 +221,7 @@ class ChainSealer {
         }
         long first = records.get(0).position();
         // Numbered by the run's first position: runs are relayed in parallel and reporting orders them.
-        events.appendNumbered(c, "audit", tenant, first, tenant, AuditSealedV1.TYPE,
+        return events.numberedRow("audit", tenant, first, tenant, AuditSealedV1.TYPE,
                 new AuditSealedV1(first, records.get(records.size() - 1).position(), records));
     }
 
@@ -200,15 +242,17 @@ class ChainSealer {
         }
     }
 
-    private static void resetQuietly(Connection c) {
-        try {
-            c.setAutoCommit(true);
-        } catch (SQLException ignored) {
-            // A broken connection is discarded by the pool.
-        }
+    private record Head(long position, String hash) {
     }
 
-    private record Head(long position, String hash) {
+    /** The head moved since this appender cached it. */
+    private static final class StaleHead extends RuntimeException {
+        final String tenant;
+
+        StaleHead(String tenant) {
+            super(null, null, false, false);
+            this.tenant = tenant;
+        }
     }
 
     private record Linked(AuditChain.Link link, String hash) {

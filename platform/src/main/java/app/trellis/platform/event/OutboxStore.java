@@ -69,11 +69,11 @@ public class OutboxStore {
                 event.type(), envelope, traceParent, requestId, now, now);
     }
 
-    /** The same row on a connection whose transaction the caller runs itself (the audit appender's). */
-    public void insert(Connection c, CloudEvent event, String aggregateType, String aggregateId, boolean orderedDelivery,
-                       String envelope, String traceParent, String requestId, Instant now) {
-        Jdbc.update(c, "outbox insert", INSERT, event.id(), aggregateType, aggregateId, event.sequenceNumber(),
-                orderedDelivery, event.tenantid(), event.type(), envelope, traceParent, requestId, now, now);
+    /** The same row as a statement, for a writer that sends it together with others (the audit appender). */
+    public static Jdbc.Statement insertStatement(CloudEvent event, String aggregateType, String aggregateId,
+                                                 boolean orderedDelivery, String envelope, Instant now) {
+        return new Jdbc.Statement(INSERT, java.util.Arrays.asList(event.id(), aggregateType, aggregateId,
+                event.sequenceNumber(), orderedDelivery, event.tenantid(), event.type(), envelope, null, null, now, now));
     }
 
     /**

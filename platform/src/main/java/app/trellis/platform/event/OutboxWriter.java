@@ -1,12 +1,12 @@
 package app.trellis.platform.event;
 
+import app.trellis.platform.jdbc.Jdbc;
 import app.trellis.platform.request.RequestIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -51,14 +51,13 @@ public class OutboxWriter {
 
     /**
      * {@link #appendNumbered} for a writer that runs its own transaction on its own connection (the audit
-     * appender): the row commits with whatever else that transaction writes.
+     * appender): the row as a statement, to be sent with that transaction's other statements.
      */
-    public CloudEvent appendNumbered(Connection c, String aggregateType, String aggregateId, long sequence,
-                                     String tenant, String type, Object data) {
+    public Jdbc.Statement numberedRow(String aggregateType, String aggregateId, long sequence, String tenant,
+                                      String type, Object data) {
         Instant now = clock.instant();
         CloudEvent event = event(aggregateType, aggregateId, sequence, tenant, type, data, now);
-        store.insert(c, event, aggregateType, aggregateId, false, envelope(event), null, null, now);
-        return event;
+        return OutboxStore.insertStatement(event, aggregateType, aggregateId, false, envelope(event), now);
     }
 
     private CloudEvent write(String aggregateType, String aggregateId, long sequence, boolean orderedDelivery,

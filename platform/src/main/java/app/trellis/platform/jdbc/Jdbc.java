@@ -68,15 +68,25 @@ public final class Jdbc {
         }
     }
 
+    /** One SQL statement and its parameters, for a caller that sends several in one round trip. */
+    public record Statement(String sql, List<Object> params) {
+    }
+
     private static void bind(PreparedStatement ps, Object... params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            Object value = params[i];
+        bind(ps, 1, java.util.Arrays.asList(params));
+    }
+
+    /** Binds {@code params} from position {@code first} on; returns the next free position. */
+    public static int bind(PreparedStatement ps, int first, List<Object> params) throws SQLException {
+        int i = first;
+        for (Object value : params) {
             if (value instanceof Instant instant) {
-                ps.setTimestamp(i + 1, Timestamp.from(instant));
+                ps.setTimestamp(i++, Timestamp.from(instant));
             } else {
-                ps.setObject(i + 1, value);
+                ps.setObject(i++, value);
             }
         }
+        return i;
     }
 
     /** A statement of the platform's tables failed; the SQL exception is the cause. */
