@@ -23,8 +23,12 @@ public interface ConsumerConfig {
     @WithDefault("PT5S")
     Duration retryDelay();
 
-    /** Receive loops polling the queue at once, each taking up to 10 messages per receive. */
-    @WithDefault("4")
+    /**
+     * Receive loops polling the queue at once, each taking up to 10 messages per receive. One loop does not
+     * wait for the handlers (see {@link #maxInFlight()}), so it keeps up while 10 messages per receive
+     * round trip suffice; more loops mean smaller receives, i.e. more SQS calls per message.
+     */
+    @WithDefault("1")
     int pollers();
 
     /**

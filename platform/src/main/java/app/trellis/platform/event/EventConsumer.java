@@ -166,13 +166,21 @@ public class EventConsumer {
      * for a worker.
      */
     private CompletableFuture<Void> process(String url, List<Message> messages) {
+        long received = System.nanoTime();
         List<CompletableFuture<Outcome>> outcomes = new ArrayList<>(messages.size());
         for (Message message : messages) {
             ScheduledFuture<?> keepInvisible = extendVisibilityWhileRunning(url, message);
             outcomes.add(CompletableFuture.supplyAsync(() -> handle(url, message, keepInvisible), workers));
         }
         return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
-                .thenRun(() -> deleteHandled(url, messages, outcomes));
+                .thenRun(() -> {
+                    long handled = System.nanoTime();
+                    deleteHandled(url, messages, outcomes);
+                    if (LOG.isDebugEnabled()) {
+                        LOG.debugf("Consumed %d messages: handle %d ms, delete %d ms", messages.size(),
+                                (handled - received) / 1_000_000, (System.nanoTime() - handled) / 1_000_000);
+                    }
+                });
     }
 
     private void deleteHandled(String url, List<Message> messages, List<CompletableFuture<Outcome>> outcomes) {

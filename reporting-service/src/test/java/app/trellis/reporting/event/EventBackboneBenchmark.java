@@ -68,7 +68,7 @@ class EventBackboneBenchmark {
         String tenant = "bench-" + UUID.randomUUID().toString().substring(0, 6);
 
         // Warm up the JIT, the pools and the queue before measuring anything.
-        int warmUp = Math.min(500, Math.max(50, events / 8));
+        int warmUp = Math.min(1000, Math.max(100, events / 4));
         run(tenant, warmUp, writers, 0);
         lag.lagMicros().clear();
 
@@ -84,6 +84,15 @@ class EventBackboneBenchmark {
         if (!sorted.isEmpty()) {
             System.out.printf("commit-to-applied lag: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.get(sorted.size() - 1) / 1000.0);
+            // Whether the lag is steady or grows (a backlog building up): median of each tenth, in arrival order.
+            List<Long> arrival = List.copyOf(lag.lagMicros());
+            StringBuilder tenths = new StringBuilder();
+            for (int t = 0; t < 10; t++) {
+                List<Long> tenth = arrival.subList(arrival.size() * t / 10, arrival.size() * (t + 1) / 10).stream()
+                        .sorted().toList();
+                tenths.append(tenth.isEmpty() ? "-" : String.format("%.0f", percentile(tenth, 0.5))).append(t < 9 ? " " : "");
+            }
+            System.out.printf("lag p50 per tenth of the run, ms: %s%n", tenths);
         }
     }
 
