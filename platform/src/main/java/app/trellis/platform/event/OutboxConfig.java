@@ -26,8 +26,8 @@ public interface OutboxConfig {
     @WithDefault("PT10S")
     Duration sendTimeout();
 
-    /** SendMessageBatch calls of one claim in flight at once. */
-    @WithDefault("4")
+    /** SendMessageBatch calls of one claim in flight at once (each waits mostly on the network). */
+    @WithDefault("8")
     int sendConcurrency();
 
     /**
