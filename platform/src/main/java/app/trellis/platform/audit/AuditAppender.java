@@ -1,6 +1,7 @@
 package app.trellis.platform.audit;
 
 import app.trellis.platform.config.AuditConfig;
+import app.trellis.platform.event.OutboxRelay;
 import app.trellis.platform.problem.ProblemException;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
@@ -53,6 +54,8 @@ public class AuditAppender {
     AuditConfig config;
     @Inject
     MeterRegistry registry;
+    @Inject
+    OutboxRelay relay;
 
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
@@ -194,6 +197,8 @@ public class AuditAppender {
                 intentsWaiting.set(true);
             }
             batch.forEach(p -> p.durable().complete(null));
+            // The batch wrote its published runs to the outbox: no need to wait for the relay's next poll.
+            relay.wake();
             if (!records.isEmpty()) {
                 batchTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 batchSize.record(records.size());

@@ -35,6 +35,8 @@ import java.util.UUID;
 public class AuditTrail {
 
     public static final String GENESIS = AuditChain.GENESIS;
+    /** Marks a transaction that already wakes the appender when it commits (once is enough). */
+    private static final Object WAKES_APPENDER = new Object();
 
     @Inject
     AgroalDataSource db;
@@ -96,6 +98,10 @@ public class AuditTrail {
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.id(), e.tenant(), e.actor(), e.actorName(),
                 e.action(), e.resourceType(), e.resourceId(), e.clientId(), e.requestId(), e.purpose(), e.occurredAt(),
                 keyId, AuditChain.intentMac(keys, keyId, e));
+        if (transactions.getResource(WAKES_APPENDER) != null) {
+            return e.id();
+        }
+        transactions.putResource(WAKES_APPENDER, Boolean.TRUE);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

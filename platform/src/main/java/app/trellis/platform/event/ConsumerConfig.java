@@ -23,9 +23,24 @@ public interface ConsumerConfig {
     @WithDefault("PT5S")
     Duration retryDelay();
 
-    /** Messages of one receive handled side by side (each in its own transaction). */
-    @WithDefault("4")
+    /**
+     * Receive loops polling the queue at once, each taking up to 10 messages per receive. One loop does not
+     * wait for the handlers (see {@link #maxInFlight()}), so it keeps up while 10 messages per receive
+     * round trip suffice; more loops mean smaller receives, i.e. more SQS calls per message.
+     */
+    @WithDefault("1")
+    int pollers();
+
+    /**
+     * Messages handled side by side (each in its own transaction). Mostly waiting for commits, so more
+     * than the cores: concurrent commits share one log flush. Each holds a database connection.
+     */
+    @WithDefault("8")
     int concurrency();
+
+    /** Messages received and not yet handled, at most; the receive loops wait while this many are. */
+    @WithDefault("40")
+    int maxInFlight();
 
     /** How long handled event ids are remembered; longer than SQS' longest redelivery (14 days). */
     @WithDefault("P15D")

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -61,7 +62,12 @@ public class EventConsumer {
 
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** SQS returns at most 10 messages per receive. */
+    private static final int MAX_PER_RECEIVE = 10;
+
     private volatile boolean running;
+    /** Permits for messages received and not yet handled; bounds what one instance holds invisible. */
+    private Semaphore room;
     private ExecutorService loop;
     private ExecutorService workers;
     private ScheduledExecutorService heartbeat;
@@ -69,12 +75,15 @@ public class EventConsumer {
     void start(@Observes StartupEvent startup) {
         heartbeat = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "trellis-consumer-heartbeat"));
         workers = Executors.newFixedThreadPool(config.concurrency(), r -> thread(r, "trellis-consumer-worker"));
+        room = new Semaphore(Math.max(MAX_PER_RECEIVE, config.maxInFlight()));
         if (!config.enabled()) {
             return;
         }
         running = true;
-        loop = Executors.newSingleThreadExecutor(r -> thread(r, "trellis-consumer"));
-        loop.submit(this::run);
+        loop = Executors.newFixedThreadPool(config.pollers(), r -> thread(r, "trellis-consumer"));
+        for (int i = 0; i < config.pollers(); i++) {
+            loop.submit(this::run);
+        }
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -86,32 +95,95 @@ public class EventConsumer {
         workers.shutdown();
     }
 
+    /**
+     * A receive loop. It does not wait for the messages it hands to the workers: it receives again as long
+     * as fewer than {@code max-in-flight} messages are being handled, so the round trips to SQS (receive,
+     * delete) and to the database (each commit) overlap instead of adding up.
+     */
     private void run() {
         while (running) {
+            int taken = 0;
             try {
-                pollOnce(config.waitTime());
+                taken = takeRoom();
+                if (taken == 0) {
+                    continue;
+                }
+                String url = queues.ownQueue();
+                List<Message> messages = receive(url, config.waitTime(), taken);
+                room.release(taken - messages.size());
+                int received = messages.size();
+                taken = 0;
+                process(url, messages).whenComplete((done, failure) -> room.release(received));
             } catch (RuntimeException e) {
+                room.release(taken);
                 LOG.warnf("Polling %s failed (%s); retrying", consumer, e.getClass().getSimpleName());
                 sleep(config.retryDelay());
             }
         }
     }
 
+    /** Waits (while running) until there is room for a message in flight; takes up to one receive's worth. */
+    private int takeRoom() {
+        try {
+            if (!room.tryAcquire(1, TimeUnit.SECONDS)) {
+                return 0;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+            return 0;
+        }
+        int taken = 1;
+        while (taken < MAX_PER_RECEIVE && room.tryAcquire()) {
+            taken++;
+        }
+        return taken;
+    }
+
     /** Receives up to 10 messages (waiting at most {@code wait}) and handles each; returns how many arrived. */
     public int pollOnce(Duration wait) {
         String url = queues.ownQueue();
-        List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)
+        List<Message> messages = receive(url, wait, MAX_PER_RECEIVE);
+        if (messages.isEmpty()) {
+            return 0;
+        }
+        process(url, messages).join();
+        return messages.size();
+    }
+
+    private List<Message> receive(String url, Duration wait, int max) {
+        return sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(max)
                 .waitTimeSeconds((int) Math.min(20, wait.toSeconds()))
                 .visibilityTimeout((int) config.visibilityTimeout().toSeconds())
                 .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)
                 .messageAttributeNames("All")).messages();
-        if (messages.isEmpty()) {
-            return 0;
+    }
+
+    /**
+     * Handles the messages of one receive side by side (each in its own transaction, so the database can
+     * group the commits instead of paying one log flush after another), then deletes the handled ones in
+     * one call. Each message is kept invisible from its receipt until it is handled, also while it waits
+     * for a worker.
+     */
+    private CompletableFuture<Void> process(String url, List<Message> messages) {
+        long received = System.nanoTime();
+        List<CompletableFuture<Outcome>> outcomes = new ArrayList<>(messages.size());
+        for (Message message : messages) {
+            ScheduledFuture<?> keepInvisible = extendVisibilityWhileRunning(url, message);
+            outcomes.add(CompletableFuture.supplyAsync(() -> handle(url, message, keepInvisible), workers));
         }
-        // Each message is its own transaction; handling them side by side lets the database group the
-        // commits instead of paying one log flush after another.
-        List<CompletableFuture<Outcome>> outcomes = messages.stream()
-                .map(m -> CompletableFuture.supplyAsync(() -> handle(url, m), workers)).toList();
+        return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
+                .thenRun(() -> {
+                    long handled = System.nanoTime();
+                    deleteHandled(url, messages, outcomes);
+                    if (LOG.isDebugEnabled()) {
+                        LOG.debugf("Consumed %d messages: handle %d ms, delete %d ms", messages.size(),
+                                (handled - received) / 1_000_000, (System.nanoTime() - handled) / 1_000_000);
+                    }
+                });
+    }
+
+    private void deleteHandled(String url, List<Message> messages, List<CompletableFuture<Outcome>> outcomes) {
         List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             Outcome outcome = outcomes.get(i).join();
@@ -120,32 +192,41 @@ public class EventConsumer {
                         .receiptHandle(messages.get(i).receiptHandle()).build());
             }
         }
-        if (!done.isEmpty()) {
-            // A delete that fails only means a redelivery, which the inbox turns into a no-op.
-            sqs.deleteMessageBatch(b -> b.queueUrl(url).entries(done));
+        if (done.isEmpty()) {
+            return;
         }
-        return messages.size();
+        try {
+            sqs.deleteMessageBatch(b -> b.queueUrl(url).entries(done));
+        } catch (RuntimeException e) {
+            // Only means a redelivery, which the inbox turns into a no-op.
+            LOG.warnf("Deleting %d handled messages from %s failed (%s)", done.size(), consumer,
+                    e.getClass().getSimpleName());
+        }
     }
 
-    Outcome handle(String url, Message message) {
-        CloudEvent event = read(message);
-        if (event == null) {
-            LOG.warnf("Unreadable message %s on %s (receive %s)", message.messageId(), consumer,
-                    message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT));
-            retryLater(url, message);
-            return Outcome.UNREADABLE;
-        }
-        MessageAttributeValue requestId = message.messageAttributes().get("requestId");
-        if (requestId != null) {
-            MDC.put("requestId", requestId.stringValue());
-        }
-        ScheduledFuture<?> keepInvisible = extendVisibilityWhileRunning(url, message);
+    Outcome handle(String url, Message message, ScheduledFuture<?> keepInvisible) {
         try {
-            return apply(event);
-        } catch (RuntimeException e) {
-            LOG.warnf("Event %s (%s) failed in %s: %s", event.id(), event.type(), consumer, e.getClass().getSimpleName());
-            retryLater(url, message);
-            return Outcome.FAILED;
+            CloudEvent event = read(message);
+            if (event == null) {
+                LOG.warnf("Unreadable message %s on %s (receive %s)", message.messageId(), consumer,
+                        message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT));
+                keepInvisible.cancel(false);
+                retryLater(url, message);
+                return Outcome.UNREADABLE;
+            }
+            MessageAttributeValue requestId = message.messageAttributes().get("requestId");
+            if (requestId != null) {
+                MDC.put("requestId", requestId.stringValue());
+            }
+            try {
+                return apply(event);
+            } catch (RuntimeException e) {
+                LOG.warnf("Event %s (%s) failed in %s: %s", event.id(), event.type(), consumer,
+                        e.getClass().getSimpleName());
+                keepInvisible.cancel(false);
+                retryLater(url, message);
+                return Outcome.FAILED;
+            }
         } finally {
             keepInvisible.cancel(false);
             MDC.remove("requestId");

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,8 +27,15 @@ public class OutboxWriter {
     ObjectMapper json;
     @Inject
     Clock clock;
+    @Inject
+    OutboxRelay relay;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
     @ConfigProperty(name = "quarkus.application.name")
     String service;
+
+    /** Marks a transaction that already wakes the relay when it commits (one wake-up per transaction). */
+    private static final Object WAKES_RELAY = new Object();
 
     /**
      * @param aggregateType e.g. {@code case}; with the id it forms the CloudEvents {@code subject}
@@ -66,6 +76,7 @@ public class OutboxWriter {
         CloudEvent event = event(aggregateType, aggregateId, sequence, tenant, type, data, now);
         store.insert(event, aggregateType, aggregateId, orderedDelivery, envelope(event), RequestIds.traceParent(),
                 RequestIds.current(), now);
+        wakeRelayAfterCommit();
         return event;
     }
 
@@ -81,5 +92,28 @@ public class OutboxWriter {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event is not serializable: " + event.type(), e);
         }
+    }
+
+    /**
+     * The relay would find the row at its next poll anyway; waking it when the transaction commits takes
+     * the poll interval out of the event's latency. Never before the commit: the row is invisible until then.
+     */
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKES_RELAY) != null) {
+            return;
+        }
+        transactions.putResource(WAKES_RELAY, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
     }
 }
