@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -61,10 +62,9 @@ public class AuditAppender {
     private final AtomicInteger queued = new AtomicInteger();
     /** True when a write committed an intent (or after a restart): the next batch sweeps intents. */
     private final AtomicBoolean intentsWaiting = new AtomicBoolean(true);
+    private final AtomicLong nextSweep = new AtomicLong(System.nanoTime());
     private volatile boolean running;
-    private Thread worker;
-    /** Used by the worker thread only. */
-    private Connection connection;
+    private final List<Worker> workers = new ArrayList<>();
 
     private record Pending(List<AuditChain.Unchained> records, CompletableFuture<Void> durable) {
     }
@@ -87,31 +87,35 @@ public class AuditAppender {
         stop();
     }
 
-    /** Starts the appender thread (at startup; tests also use it to model a restart). */
+    /** Starts the appender's workers (at startup; tests also use it to model a restart). */
     public synchronized void start() {
         if (running) {
             return;
         }
         running = true;
         intentsWaiting.set(true);
-        worker = new Thread(this::run, "audit-appender");
-        worker.setDaemon(true);
-        worker.start();
+        for (int i = 0; i < config.workers(); i++) {
+            Worker worker = new Worker("audit-appender-" + i);
+            workers.add(worker);
+            worker.thread.start();
+        }
     }
 
-    /** Stops after the batch in progress; whatever still waits fails with 503 (its PHI is never returned). */
+    /** Stops after the batches in progress; whatever still waits fails with 503 (its PHI is never returned). */
     public synchronized void stop() {
         running = false;
-        if (worker != null) {
-            worker.interrupt();
+        for (Worker worker : workers) {
+            worker.thread.interrupt();
+        }
+        for (Worker worker : workers) {
             try {
-                worker.join(10_000);
+                worker.thread.join(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            worker = null;
+            worker.discardConnection();
         }
-        discardConnection();
+        workers.clear();
         List<Pending> left = new ArrayList<>();
         queue.drainTo(left);
         left.forEach(p -> queued.addAndGet(-p.records().size()));
@@ -153,28 +157,65 @@ public class AuditAppender {
         }
     }
 
-    private void run() {
-        long nextSweep = 0;
-        while (running) {
-            List<Pending> batch = new ArrayList<>();
-            try {
-                Pending first = queue.poll(config.intentPoll().toMillis(), TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    batch.add(first);
-                    drainUpTo(batch, config.maxBatch());
+    /**
+     * One of the appender's threads, with a connection of its own. Two of them overlap one batch's commit
+     * (the log flush) with the next batch's statements; {@link ChainSealer} keeps their chain order.
+     */
+    private final class Worker {
+        final Thread thread;
+        private Connection connection;
+
+        Worker(String name) {
+            thread = new Thread(this::run, name);
+            thread.setDaemon(true);
+        }
+
+        private void run() {
+            while (running) {
+                List<Pending> batch = new ArrayList<>();
+                try {
+                    Pending first = queue.poll(config.intentPoll().toMillis(), TimeUnit.MILLISECONDS);
+                    if (first != null) {
+                        batch.add(first);
+                        drainUpTo(batch, config.maxBatch());
+                    }
+                } catch (InterruptedException e) {
+                    break;
                 }
-            } catch (InterruptedException e) {
-                break;
+                batch.removeIf(p -> p == WAKE);
+                long now = System.nanoTime();
+                long due = nextSweep.get();
+                boolean sweep = intentsWaiting.getAndSet(false)
+                        || (now - due >= 0 && nextSweep.compareAndSet(due, now + config.intentPoll().toNanos()));
+                if (batch.isEmpty() && !sweep) {
+                    continue;
+                }
+                seal(this, batch, sweep);
             }
-            batch.removeIf(p -> p == WAKE);
-            boolean sweep = intentsWaiting.getAndSet(false) || System.nanoTime() - nextSweep >= 0;
-            if (batch.isEmpty() && !sweep) {
-                continue;
+        }
+
+        /**
+         * The worker keeps one connection in manual-commit mode between batches (no autocommit switching and
+         * no pool hand-over per batch); after any failure it is closed and the next batch takes a fresh one.
+         */
+        Connection connection() throws SQLException {
+            if (connection == null) {
+                Connection fresh = db.getConnection();
+                fresh.setAutoCommit(false);
+                connection = fresh;
             }
-            if (sweep) {
-                nextSweep = System.nanoTime() + config.intentPoll().toNanos();
+            return connection;
+        }
+
+        void discardConnection() {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // Already broken: the pool drops it.
+                }
+                connection = null;
             }
-            seal(batch, sweep);
         }
     }
 
@@ -187,12 +228,12 @@ public class AuditAppender {
         }
     }
 
-    private void seal(List<Pending> batch, boolean sweepIntents) {
+    private void seal(Worker worker, List<Pending> batch, boolean sweepIntents) {
         List<AuditChain.Unchained> records = new ArrayList<>();
         batch.forEach(p -> records.addAll(p.records()));
         long started = System.nanoTime();
         try {
-            boolean moreIntents = sealer.seal(connection(), records, sweepIntents ? config.maxBatch() : 0);
+            boolean moreIntents = sealer.seal(worker.connection(), records, sweepIntents ? config.maxBatch() : 0);
             if (moreIntents) {
                 intentsWaiting.set(true);
             }
@@ -209,33 +250,9 @@ public class AuditAppender {
                     e.getClass().getSimpleName());
             fail(batch, e);
             intentsWaiting.set(true);
-            discardConnection();
+            worker.discardConnection();
         } finally {
             batch.forEach(p -> queued.addAndGet(-p.records().size()));
-        }
-    }
-
-    /**
-     * The appender keeps one connection in manual-commit mode between batches (no autocommit switching and no
-     * pool hand-over per batch); after any failure it is closed and the next batch takes a fresh one.
-     */
-    private Connection connection() throws SQLException {
-        if (connection == null) {
-            Connection fresh = db.getConnection();
-            fresh.setAutoCommit(false);
-            connection = fresh;
-        }
-        return connection;
-    }
-
-    private void discardConnection() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // Already broken: the pool drops it.
-            }
-            connection = null;
         }
     }
 

@@ -12,13 +12,13 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,11 +45,12 @@ class ChainSealer {
 
     private final Set<String> knownHeads = ConcurrentHashMap.newKeySet();
     /**
-     * The last head this appender committed, per tenant. It saves the locking read of the head: the batch's
-     * update of the head is conditional on it, and when another instance moved the head meanwhile the update
-     * matches no row, the batch rolls back and runs again from a locked read.
+     * The last head this appender sent, per tenant. It saves the locking read of the head: the batch's update
+     * of the head is conditional on it, and when another instance moved the head meanwhile (or the batch that
+     * sent it failed) the update matches no row, the batch rolls back and runs again from a locked read.
      */
     private final Map<String, Head> heads = new ConcurrentHashMap<>();
+    private final ReentrantLock order = new ReentrantLock();
 
     /**
      * Seals {@code records} (already waiting requests' reads) and up to {@code intentLimit} pending intents, on
@@ -75,20 +76,31 @@ class ChainSealer {
         }
     }
 
+    /**
+     * Chaining and sending happen in turn across the appender's workers (the order lock); the commit does not:
+     * InnoDB releases the head's row lock when the commit is made, before its log flush, so the next worker's
+     * batch (whose head update waits on that lock) goes ahead while this one is flushed. The next batch links
+     * to the head this one just sent; should this one fail instead, that head never matches and the next batch
+     * starts again from a locking read.
+     */
     private boolean sealOnce(Connection c, List<AuditChain.Unchained> records, int intentLimit) throws SQLException {
-        List<AuditChain.Unchained> intents = intentLimit > 0 ? claimIntents(c, intentLimit) : List.of();
-        Map<String, List<AuditChain.Unchained>> byTenant = new TreeMap<>();
-        // Intents first: their writes committed before the reads now waiting were even received.
-        for (List<AuditChain.Unchained> source : List.of(intents, records)) {
-            source.forEach(r -> byTenant.computeIfAbsent(r.tenant(), t -> new ArrayList<>()).add(r));
+        List<AuditChain.Unchained> intents;
+        order.lock();
+        try {
+            intents = intentLimit > 0 ? claimIntents(c, intentLimit) : List.of();
+            Map<String, List<AuditChain.Unchained>> byTenant = new TreeMap<>();
+            // Intents first: their writes committed before the reads now waiting were even received.
+            for (List<AuditChain.Unchained> source : List.of(intents, records)) {
+                source.forEach(r -> byTenant.computeIfAbsent(r.tenant(), t -> new ArrayList<>()).add(r));
+            }
+            for (Map.Entry<String, List<AuditChain.Unchained>> tenant : byTenant.entrySet()) {
+                heads.put(tenant.getKey(), chain(c, tenant.getKey(), tenant.getValue()));
+            }
+            deleteIntents(c, intents);
+        } finally {
+            order.unlock();
         }
-        Map<String, Head> advanced = new LinkedHashMap<>();
-        for (Map.Entry<String, List<AuditChain.Unchained>> tenant : byTenant.entrySet()) {
-            advanced.put(tenant.getKey(), chain(c, tenant.getKey(), tenant.getValue()));
-        }
-        deleteIntents(c, intents);
         c.commit();
-        heads.putAll(advanced);
         return intents.size() == intentLimit && intentLimit > 0;
     }
 

@@ -8,6 +8,13 @@ import java.time.Duration;
 @ConfigMapping(prefix = "trellis.audit")
 public interface AuditConfig {
 
+    /**
+     * Appender threads per instance, each with a connection: with two, one batch's statements overlap the
+     * previous batch's log flush (the chain order is kept; see ChainSealer).
+     */
+    @WithDefault("2")
+    int workers();
+
     /** Most entries sealed in one commit; larger batches amortise the commit, smaller ones bound its latency. */
     @WithDefault("500")
     int maxBatch();
@@ -20,8 +27,11 @@ public interface AuditConfig {
     @WithDefault("PT5S")
     Duration awaitTimeout();
 
-    /** How often the appender looks for writes' intents when no commit woke it (e.g. after a restart). */
-    @WithDefault("PT0.25S")
+    /**
+     * How often the appender looks for writes' intents when no commit woke it: intents another instance left
+     * behind (it crashed between a write's commit and chaining). A commit in this instance wakes it at once.
+     */
+    @WithDefault("PT1S")
     Duration intentPoll();
 
     /** An intent older than this is an alert: writes' records are not being chained. */

@@ -32,9 +32,10 @@ public interface OutboxConfig {
 
     /**
      * How long the relay loop sleeps when the outbox is empty. A commit in this instance wakes it at once;
-     * the poll finds events written by other instances (or after a missed wake-up).
+     * the poll finds events written by other instances (or after a missed wake-up). Each poll is a claim
+     * query: at 0.1 s, four idle services kept a quarter of this 2-core box busy.
      */
-    @WithDefault("PT0.1S")
+    @WithDefault("PT1S")
     Duration pollInterval();
 
     /** First retry delay after a failed send; doubles per attempt up to {@link #maxBackoff()}. */
