@@ -1,14 +1,13 @@
 package app.trellis.platform.audit;
 
 import app.trellis.platform.crypto.AuditKeys;
+import app.trellis.platform.jdbc.AfterCommit;
 import app.trellis.platform.jdbc.Jdbc;
 import app.trellis.platform.request.RequestIds;
 import app.trellis.platform.security.Caller;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -98,22 +97,7 @@ public class AuditTrail {
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.id(), e.tenant(), e.actor(), e.actorName(),
                 e.action(), e.resourceType(), e.resourceId(), e.clientId(), e.requestId(), e.purpose(), e.occurredAt(),
                 keyId, AuditChain.intentMac(keys, keyId, e));
-        if (transactions.getResource(WAKES_APPENDER) != null) {
-            return e.id();
-        }
-        transactions.putResource(WAKES_APPENDER, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    appender.wake();
-                }
-            }
-        });
+        AfterCommit.runOnce(transactions, WAKES_APPENDER, appender::wake);
         return e.id();
     }
 }

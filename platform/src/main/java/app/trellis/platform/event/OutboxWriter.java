@@ -1,13 +1,12 @@
 package app.trellis.platform.event;
 
+import app.trellis.platform.jdbc.AfterCommit;
 import app.trellis.platform.jdbc.Jdbc;
 import app.trellis.platform.request.RequestIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -99,21 +98,6 @@ public class OutboxWriter {
      * the poll interval out of the event's latency. Never before the commit: the row is invisible until then.
      */
     private void wakeRelayAfterCommit() {
-        if (transactions.getResource(WAKES_RELAY) != null) {
-            return;
-        }
-        transactions.putResource(WAKES_RELAY, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
-                }
-            }
-        });
+        AfterCommit.runOnce(transactions, WAKES_RELAY, relay::wake);
     }
 }
