@@ -90,14 +90,14 @@ public class CaseManagement {
         return file;
     }
 
-    // No transaction: a read holds one connection per statement and none while its audit record is sealed.
+    // No transaction: nothing to commit, and no row locks held while the audit appender seals the record.
     public CaseFile caseFile(UUID id) {
         CaseFile file = worked(id);
         audit.recordRead(entry("READ", file));
         return file;
     }
 
-    // No transaction: a read holds one connection per statement and none while its audit record is sealed.
+    // No transaction: nothing to commit, and no row locks held while the audit appender seals the record.
     public Page<CaseFile> cases(String assignee, CaseStatus status, UUID clientId, String program, PageRequest page) {
         String who = "me".equals(assignee) ? caller.username() : assignee;
         var filter = new CaseRepository.Filter(caller.tenant(), who, status, clientId, program, scope.restriction());
@@ -147,7 +147,7 @@ public class CaseManagement {
         return file;
     }
 
-    // No transaction: a read holds one connection per statement and none while its audit record is sealed.
+    // No transaction: nothing to commit, and no row locks held while the audit appender seals the record.
     public List<CaseAssignment> assignmentHistory(UUID id) {
         CaseFile file = worked(id);
         audit.recordRead(entry("READ", file));

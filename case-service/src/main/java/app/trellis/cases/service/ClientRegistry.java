@@ -81,7 +81,7 @@ public class ClientRegistry {
         return open(client);
     }
 
-    // No transaction: a read holds one connection per statement and none while its audit record is sealed.
+    // No transaction: nothing to commit, and no row locks held while the audit appender seals the record.
     public ClientView client(UUID id) {
         Client client = visible(id);
         audit.recordRead(entry("READ", client));

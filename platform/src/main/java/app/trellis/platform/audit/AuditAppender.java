@@ -233,13 +233,16 @@ public class AuditAppender {
         batch.forEach(p -> records.addAll(p.records()));
         long started = System.nanoTime();
         try {
-            boolean moreIntents = sealer.seal(worker.connection(), records, sweepIntents ? config.maxBatch() : 0);
-            if (moreIntents) {
+            int intentLimit = sweepIntents ? config.maxBatch() : 0;
+            int intents = sealer.seal(worker.connection(), records, intentLimit);
+            if (intents > 0 && intents == intentLimit) {
                 intentsWaiting.set(true);
             }
             batch.forEach(p -> p.durable().complete(null));
-            // The batch wrote its published runs to the outbox: no need to wait for the relay's next poll.
-            relay.wake();
+            if (intents > 0 || !records.isEmpty()) {
+                // The batch wrote its published runs to the outbox: no need to wait for the relay's next poll.
+                relay.wake();
+            }
             if (!records.isEmpty()) {
                 batchTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 batchSize.record(records.size());

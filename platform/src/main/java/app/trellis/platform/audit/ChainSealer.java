@@ -54,10 +54,10 @@ class ChainSealer {
 
     /**
      * Seals {@code records} (already waiting requests' reads) and up to {@code intentLimit} pending intents, on
-     * {@code c} (manual commit; the appender keeps it between batches). Returns true when the intent claim came
-     * back full, so more may be waiting.
+     * {@code c} (manual commit; the appender keeps it between batches). Returns how many intents it chained
+     * (as many as the limit: more may be waiting).
      */
-    boolean seal(Connection c, List<AuditChain.Unchained> records, int intentLimit) throws SQLException {
+    int seal(Connection c, List<AuditChain.Unchained> records, int intentLimit) throws SQLException {
         createMissingHeads(c, records);
         for (int attempt = 1; ; attempt++) {
             try {
@@ -83,7 +83,7 @@ class ChainSealer {
      * to the head this one just sent; should this one fail instead, that head never matches and the next batch
      * starts again from a locking read.
      */
-    private boolean sealOnce(Connection c, List<AuditChain.Unchained> records, int intentLimit) throws SQLException {
+    private int sealOnce(Connection c, List<AuditChain.Unchained> records, int intentLimit) throws SQLException {
         List<AuditChain.Unchained> intents;
         order.lock();
         try {
@@ -101,7 +101,7 @@ class ChainSealer {
             order.unlock();
         }
         c.commit();
-        return intents.size() == intentLimit && intentLimit > 0;
+        return intents.size();
     }
 
     private void createMissingHeads(Connection c, List<AuditChain.Unchained> records) throws SQLException {

@@ -94,7 +94,7 @@ public final class FieldCipher {
         return hmac(context + "\u001f" + normalisedValue);
     }
 
-    /** HMAC-SHA256 (hex) under the index key; also what the audit chain links with. */
+    /** HMAC-SHA256 (hex) under the index key (the audit chain has keys of its own: {@link AuditKeys}). */
     public String hmac(String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
