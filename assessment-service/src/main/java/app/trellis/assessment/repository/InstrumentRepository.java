@@ -19,7 +19,7 @@ public class InstrumentRepository implements PanacheRepositoryBase<Instrument, U
         Sort order = Sort.by("code").and("id");
         var query = page.after()
                 .map(after -> find(VISIBLE + " and (code > ?2 or (code = ?2 and id > ?3))", order, tenantId,
-                        after.value(0), UUID.fromString(after.value(1))))
+                        after.value(0), after.uuid(1)))
                 .orElseGet(() -> find(VISIBLE, order, tenantId));
         return query.page(0, page.fetchSize()).list();
     }

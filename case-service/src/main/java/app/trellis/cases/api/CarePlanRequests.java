@@ -18,7 +18,7 @@ public final class CarePlanRequests {
                        @Pattern(regexp = "active|achieved|discontinued", message = "must be active, achieved or discontinued") String status) {
     }
 
-    /** A task; {@code assignee} defaults to the caller, {@code status} (on PUT) is open, done or cancelled. */
+    /** A task; {@code assignee} (a person's id, their token subject) defaults to the caller, {@code status} (on PUT) is open, done or cancelled. */
     public record Task(@NotBlank @Size(max = 300) String title, @Size(max = 255) String assignee,
                        @NotNull LocalDate dueDate, UUID goalId,
                        @Pattern(regexp = "open|done|cancelled", message = "must be open, done or cancelled") String status) {

@@ -19,10 +19,10 @@ public final class CarePlanResponses {
         }
     }
 
-    public record Task(UUID id, UUID goalId, String title, String assignee, LocalDate dueDate, String status,
+    public record Task(UUID id, UUID goalId, String title, PersonRef assignee, LocalDate dueDate, String status,
                        boolean overdue, Instant completedAt, Instant createdAt, Instant updatedAt) {
         static Task from(CareTask t, LocalDate today) {
-            return new Task(t.id(), t.goalId(), t.title(), t.assignee(), t.dueDate(), t.status(), t.overdueOn(today),
+            return new Task(t.id(), t.goalId(), t.title(), PersonRef.of(t.assignee()), t.dueDate(), t.status(), t.overdueOn(today),
                     t.completedAt(), t.createdAt(), t.updatedAt());
         }
     }

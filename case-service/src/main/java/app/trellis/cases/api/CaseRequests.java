@@ -12,7 +12,7 @@ public final class CaseRequests {
     private CaseRequests() {
     }
 
-    /** {@code POST /api/v1/cases}: {@code status} is {@code referred} (default) or {@code open}. */
+    /** {@code POST /api/v1/cases}: {@code assignee} is a person's id (token subject); {@code status} is {@code referred} (default) or {@code open}. */
     public record Open(@NotNull UUID clientId, @NotBlank @Size(max = 40) String program,
                        @NotBlank @Size(max = 255) String assignee, @Size(max = 100) String team,
                        @Pattern(regexp = "referred|open", message = "must be referred or open") String status) {
@@ -23,7 +23,10 @@ public final class CaseRequests {
                                @Size(max = 500) String reason) {
     }
 
-    /** {@code POST /api/v1/cases/{id}/assignment}. */
+    /**
+     * {@code POST /api/v1/cases/{id}/assignment}: {@code assignee} is the person's id (their token subject, as
+     * {@code assignee.id} shows it), never a user name, which can be renamed or reused.
+     */
     public record Assignment(@NotBlank @Size(max = 255) String assignee, @Size(max = 100) String team) {
     }
 }

@@ -26,11 +26,11 @@ public class CaseloadResource {
         Caseloads.Caseload load = caseloads.caseload(caseManager);
         Map<String, Long> byStatus = new LinkedHashMap<>();
         load.byStatus().forEach((status, count) -> byStatus.put(CaseStatusCodes.of(status), count));
-        return new CaseloadResponse(load.caseManager(), byStatus, load.overdueTasks(), load.openWithoutContactIn30Days());
+        return new CaseloadResponse(PersonRef.of(load.caseManager()), byStatus, load.overdueTasks(), load.openWithoutContactIn30Days());
     }
 
     /** Counts of one case manager's caseload. */
-    public record CaseloadResponse(String caseManager, Map<String, Long> casesByStatus, long overdueTasks,
+    public record CaseloadResponse(PersonRef caseManager, Map<String, Long> casesByStatus, long overdueTasks,
                                    long openCasesWithoutContactIn30Days) {
     }
 }

@@ -53,11 +53,11 @@ public class ConsentsResource {
     }
 
     public record ConsentResponse(UUID id, String type, String partner, String status, boolean inForce,
-                                  LocalDate effectiveDate, LocalDate expiryDate, UUID documentId, String recordedBy,
+                                  LocalDate effectiveDate, LocalDate expiryDate, UUID documentId, PersonRef recordedBy,
                                   Instant revokedAt, String revokeReason, Instant createdAt) {
         static ConsentResponse from(Consent c, LocalDate today) {
             return new ConsentResponse(c.id(), c.type(), c.partner(), c.status(), c.inForceOn(today), c.effectiveDate(),
-                    c.expiryDate(), c.documentId(), c.recordedBy(), c.revokedAt(), c.revokeReason(), c.createdAt());
+                    c.expiryDate(), c.documentId(), PersonRef.of(c.recordedBy()), c.revokedAt(), c.revokeReason(), c.createdAt());
         }
     }
 

@@ -37,10 +37,11 @@ public class EmergencyAccessResource {
     public record Review(@Size(max = 1000) String note) {
     }
 
-    public record Grant(UUID id, UUID caseId, String grantee, String reason, Instant grantedAt, Instant expiresAt,
-                        String reviewedBy, Instant reviewedAt, String reviewNote) {
+    public record Grant(UUID id, UUID caseId, PersonRef grantee, String reason, Instant grantedAt, Instant expiresAt,
+                        PersonRef reviewedBy, Instant reviewedAt, String reviewNote) {
         static Grant from(EmergencyAccess a) {
-            return new Grant(a.id(), a.caseId(), a.grantee(), a.reason(), a.grantedAt(), a.expiresAt(), a.reviewedBy(),
+            return new Grant(a.id(), a.caseId(), PersonRef.of(a.grantee()), a.reason(), a.grantedAt(), a.expiresAt(),
+                    PersonRef.of(a.reviewedBy()),
                     a.reviewedAt(), a.reviewNote());
         }
     }

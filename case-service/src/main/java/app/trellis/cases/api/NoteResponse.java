@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A note as written; an entered-in-error note stays, flagged, with its reason. */
-public record NoteResponse(UUID id, UUID caseId, String type, String author, Instant occurredAt, String text,
+public record NoteResponse(UUID id, UUID caseId, String type, PersonRef author, Instant occurredAt, String text,
                            UUID addendumOf, boolean enteredInError, String errorReason, Instant errorMarkedAt,
                            Instant createdAt) {
 
     static NoteResponse from(CaseNote n) {
-        return new NoteResponse(n.id(), n.caseId(), n.type(), n.author(), n.occurredAt(), n.text(), n.addendumOf(),
+        return new NoteResponse(n.id(), n.caseId(), n.type(), PersonRef.of(n.author()), n.occurredAt(), n.text(), n.addendumOf(),
                 n.enteredInError(), n.errorReason(), n.errorMarkedAt(), n.createdAt());
     }
 }

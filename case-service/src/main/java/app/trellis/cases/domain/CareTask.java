@@ -1,5 +1,6 @@
 package app.trellis.cases.domain;
 
+import app.trellis.platform.security.Person;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -27,6 +28,8 @@ public class CareTask extends TenantRecord {
     private String title;
     @Column(nullable = false)
     private String assignee;
+    @Column(name = "assignee_name")
+    private String assigneeName;
     @Column(name = "due_date", nullable = false)
     private LocalDate dueDate;
     @Column(nullable = false)
@@ -41,7 +44,7 @@ public class CareTask extends TenantRecord {
     protected CareTask() {
     }
 
-    public static CareTask plan(CaseFile onCase, UUID goalId, String title, String assignee, LocalDate dueDate, Instant now) {
+    public static CareTask plan(CaseFile onCase, UUID goalId, String title, Person assignee, LocalDate dueDate, Instant now) {
         if (onCase.status() == CaseStatus.CLOSED) {
             throw new CaseRuleViolation("closed-case-has-no-new-tasks", "A closed case takes no new tasks; reopen it first");
         }
@@ -50,16 +53,18 @@ public class CareTask extends TenantRecord {
         task.caseId = onCase.id();
         task.goalId = goalId;
         task.title = title;
-        task.assignee = assignee;
+        task.assignee = assignee.subject();
+        task.assigneeName = assignee.name();
         task.dueDate = dueDate;
         task.status = "open";
         task.updatedAt = now;
         return task;
     }
 
-    public void revise(String title, String assignee, LocalDate dueDate, String newStatus, Instant now) {
+    public void revise(String title, Person assignee, LocalDate dueDate, String newStatus, Instant now) {
         this.title = title;
-        this.assignee = assignee;
+        this.assignee = assignee.subject();
+        this.assigneeName = assignee.name();
         if (!dueDate.equals(this.dueDate)) {
             dueNotified = false;
         }
@@ -85,7 +90,7 @@ public class CareTask extends TenantRecord {
     public UUID caseId() { return caseId; }
     public UUID goalId() { return goalId; }
     public String title() { return title; }
-    public String assignee() { return assignee; }
+    public Person assignee() { return new Person(assignee, assigneeName); }
     public LocalDate dueDate() { return dueDate; }
     public String status() { return status; }
     public Instant completedAt() { return completedAt; }

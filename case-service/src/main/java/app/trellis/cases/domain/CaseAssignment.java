@@ -1,5 +1,6 @@
 package app.trellis.cases.domain;
 
+import app.trellis.platform.security.Person;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -23,10 +24,14 @@ public class CaseAssignment {
     private UUID caseId;
     @Column(nullable = false, updatable = false)
     private String assignee;
+    @Column(name = "assignee_name", updatable = false)
+    private String assigneeName;
     @Column(updatable = false)
     private String team;
     @Column(name = "assigned_by", nullable = false, updatable = false)
     private String assignedBy;
+    @Column(name = "assigned_by_name", updatable = false)
+    private String assignedByName;
     @Column(name = "assigned_at", nullable = false, updatable = false)
     private Instant assignedAt;
     @Column(name = "ended_at")
@@ -35,13 +40,15 @@ public class CaseAssignment {
     protected CaseAssignment() {
     }
 
-    public static CaseAssignment begin(UUID caseId, String assignee, String team, String assignedBy, Instant now) {
+    public static CaseAssignment begin(UUID caseId, Person assignee, String team, Person assignedBy, Instant now) {
         CaseAssignment a = new CaseAssignment();
         a.id = UUID.randomUUID();
         a.caseId = caseId;
-        a.assignee = assignee;
+        a.assignee = assignee.subject();
+        a.assigneeName = assignee.name();
         a.team = team;
-        a.assignedBy = assignedBy;
+        a.assignedBy = assignedBy.subject();
+        a.assignedByName = assignedBy.name();
         a.assignedAt = now;
         return a;
     }
@@ -50,9 +57,9 @@ public class CaseAssignment {
         endedAt = now;
     }
 
-    public String assignee() { return assignee; }
+    public Person assignee() { return new Person(assignee, assigneeName); }
     public String team() { return team; }
-    public String assignedBy() { return assignedBy; }
+    public Person assignedBy() { return new Person(assignedBy, assignedByName); }
     public Instant assignedAt() { return assignedAt; }
     public Instant endedAt() { return endedAt; }
 }

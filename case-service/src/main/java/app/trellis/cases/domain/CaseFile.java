@@ -1,5 +1,7 @@
 package app.trellis.cases.domain;
 
+import app.trellis.platform.access.Responsibility;
+import app.trellis.platform.security.Person;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -27,6 +29,8 @@ public class CaseFile extends TenantRecord {
     private String closureReason;
     @Column(nullable = false)
     private String assignee;
+    @Column(name = "assignee_name")
+    private String assigneeName;
     private String team;
     @Column(name = "opened_at")
     private Instant openedAt;
@@ -39,7 +43,7 @@ public class CaseFile extends TenantRecord {
     }
 
     /** A new case starts referred, or open when intake is already done. */
-    public static CaseFile start(String tenantId, UUID clientId, String programCode, boolean open, String assignee,
+    public static CaseFile start(String tenantId, UUID clientId, String programCode, boolean open, Person assignee,
                                  String team, Instant now) {
         CaseFile c = new CaseFile();
         c.begin(tenantId, now);
@@ -47,7 +51,8 @@ public class CaseFile extends TenantRecord {
         c.programCode = programCode;
         c.status = open ? CaseStatus.OPEN : CaseStatus.REFERRED;
         c.openedAt = open ? now : null;
-        c.assignee = assignee;
+        c.assignee = assignee.subject();
+        c.assigneeName = assignee.name();
         c.team = team;
         c.updatedAt = now;
         return c;
@@ -84,25 +89,26 @@ public class CaseFile extends TenantRecord {
         updatedAt = now;
     }
 
-    public void assignTo(String newAssignee, String newTeam, Instant now) {
+    public void assignTo(Person newAssignee, String newTeam, Instant now) {
         if (status == CaseStatus.CLOSED) {
             throw new CaseRuleViolation("closed-case-not-assignable", "A closed case cannot be reassigned; reopen it first");
         }
-        assignee = newAssignee;
+        assignee = newAssignee.subject();
+        assigneeName = newAssignee.name();
         team = newTeam;
         updatedAt = now;
     }
 
-    /** A case manager works the cases assigned to them or to their team. */
-    public boolean workedBy(String user, String userTeam) {
-        return assignee.equals(user) || (team != null && team.equals(userTeam));
+    /** Who answers for the case: what the access rule decides by. */
+    public Responsibility responsibility() {
+        return new Responsibility(assignee, team);
     }
 
     public UUID clientId() { return clientId; }
     public String programCode() { return programCode; }
     public CaseStatus status() { return status; }
     public String closureReason() { return closureReason; }
-    public String assignee() { return assignee; }
+    public Person assignee() { return new Person(assignee, assigneeName); }
     public String team() { return team; }
     public Instant openedAt() { return openedAt; }
     public Instant closedAt() { return closedAt; }

@@ -1,5 +1,6 @@
 package app.trellis.cases.domain;
 
+import app.trellis.platform.security.Person;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -25,6 +26,8 @@ public class CaseNote extends TenantRecord {
     private UUID clientId;
     @Column(nullable = false, updatable = false)
     private String author;
+    @Column(name = "author_name", updatable = false)
+    private String authorName;
     @Column(name = "note_type", nullable = false, updatable = false)
     private String type;
     @Column(name = "occurred_at", nullable = false, updatable = false)
@@ -44,7 +47,7 @@ public class CaseNote extends TenantRecord {
     protected CaseNote() {
     }
 
-    public static CaseNote write(CaseFile onCase, String author, String type, Instant occurredAt, String text, Instant now) {
+    public static CaseNote write(CaseFile onCase, Person author, String type, Instant occurredAt, String text, Instant now) {
         if (occurredAt.isAfter(now)) {
             throw new CaseRuleViolation("note-in-the-future", "A note cannot record something that has not happened yet");
         }
@@ -52,7 +55,8 @@ public class CaseNote extends TenantRecord {
         note.begin(onCase.tenantId(), now);
         note.caseId = onCase.id();
         note.clientId = onCase.clientId();
-        note.author = author;
+        note.author = author.subject();
+        note.authorName = author.name();
         note.type = type;
         note.occurredAt = occurredAt;
         note.text = text;
@@ -60,12 +64,13 @@ public class CaseNote extends TenantRecord {
     }
 
     /** An addendum always links to the original note, even when written against another addendum. */
-    public CaseNote addendum(String author, String text, Instant now) {
+    public CaseNote addendum(Person author, String text, Instant now) {
         CaseNote addendum = new CaseNote();
         addendum.begin(tenantId(), now);
         addendum.caseId = caseId;
         addendum.clientId = clientId;
-        addendum.author = author;
+        addendum.author = author.subject();
+        addendum.authorName = author.name();
         addendum.type = "addendum";
         addendum.occurredAt = now;
         addendum.text = text;
@@ -73,8 +78,8 @@ public class CaseNote extends TenantRecord {
         return addendum;
     }
 
-    public void markEnteredInError(String by, String reason, Instant now) {
-        if (!author.equals(by)) {
+    public void markEnteredInError(Person by, String reason, Instant now) {
+        if (!author.equals(by.subject())) {
             throw new CaseRuleViolation("only-author-marks-error", "Only the note's author may mark it entered in error");
         }
         if (enteredInError) {
@@ -87,7 +92,7 @@ public class CaseNote extends TenantRecord {
 
     public UUID caseId() { return caseId; }
     public UUID clientId() { return clientId; }
-    public String author() { return author; }
+    public Person author() { return new Person(author, authorName); }
     public String type() { return type; }
     public Instant occurredAt() { return occurredAt; }
     public String text() { return text; }

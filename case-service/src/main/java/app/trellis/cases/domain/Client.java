@@ -1,5 +1,7 @@
 package app.trellis.cases.domain;
 
+import app.trellis.platform.access.Responsibility;
+import app.trellis.platform.security.Person;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -54,6 +56,8 @@ public class Client extends TenantRecord {
     private String externalId;
     @Column(name = "registered_by", nullable = false, updatable = false)
     private String registeredBy;
+    @Column(name = "registered_by_name", updatable = false)
+    private String registeredByName;
     @Column(updatable = false)
     private String team;
     @Column(name = "updated_at", nullable = false)
@@ -63,10 +67,11 @@ public class Client extends TenantRecord {
     }
 
     /** Registers a person; {@code registeredBy} and {@code team} decide who may see them before a case exists. */
-    public static Client register(String tenantId, ClientDetails details, String registeredBy, String team, Instant now) {
+    public static Client register(String tenantId, ClientDetails details, Person registeredBy, String team, Instant now) {
         Client client = new Client();
         client.begin(tenantId, now);
-        client.registeredBy = registeredBy;
+        client.registeredBy = registeredBy.subject();
+        client.registeredByName = registeredBy.name();
         client.team = team;
         client.apply(details, now);
         return client;
@@ -106,9 +111,9 @@ public class Client extends TenantRecord {
         updatedAt = now;
     }
 
-    /** Whether a case manager may see this client before case assignments exist: they or their team registered it. */
-    public boolean registeredByOrFor(String user, String userTeam) {
-        return registeredBy.equals(user) || (team != null && team.equals(userTeam));
+    /** Who answers for the client before any case exists: who registered it, and their team. */
+    public Responsibility registration() {
+        return new Responsibility(registeredBy, team);
     }
 
     public String givenName() { return givenName; }
@@ -130,6 +135,6 @@ public class Client extends TenantRecord {
     public SealedValue medicaidId() { return medicaidEnc == null ? null : new SealedValue(medicaidEnc, medicaidIdx); }
     public String legacyId() { return legacyId; }
     public String externalId() { return externalId; }
-    public String registeredBy() { return registeredBy; }
+    public Person registeredBy() { return new Person(registeredBy, registeredByName); }
     public Instant updatedAt() { return updatedAt; }
 }

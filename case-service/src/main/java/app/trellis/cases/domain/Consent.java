@@ -1,5 +1,7 @@
 package app.trellis.cases.domain;
 
+import app.trellis.platform.access.SharingConsent;
+import app.trellis.platform.security.Person;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -17,7 +19,7 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "consent")
 public class Consent extends TenantRecord {
 
-    public static final String DATA_SHARING = "data-sharing";
+    public static final String DATA_SHARING = SharingConsent.DATA_SHARING;
 
     @JdbcTypeCode(SqlTypes.CHAR)
     @Column(name = "client_id", length = 36, nullable = false, updatable = false)
@@ -37,6 +39,8 @@ public class Consent extends TenantRecord {
     private UUID documentId;
     @Column(name = "recorded_by", nullable = false, updatable = false)
     private String recordedBy;
+    @Column(name = "recorded_by_name", updatable = false)
+    private String recordedByName;
     @Column(name = "revoked_at")
     private Instant revokedAt;
     @Column(name = "revoke_reason")
@@ -48,7 +52,7 @@ public class Consent extends TenantRecord {
     }
 
     public static Consent grant(String tenantId, UUID clientId, String type, String partner, LocalDate effective,
-                                LocalDate expiry, UUID documentId, String recordedBy, Instant now) {
+                                LocalDate expiry, UUID documentId, Person recordedBy, Instant now) {
         if (DATA_SHARING.equals(type) && (partner == null || partner.isBlank())) {
             throw new CaseRuleViolation("data-sharing-needs-partner", "Consent to share data must name the partner");
         }
@@ -64,7 +68,8 @@ public class Consent extends TenantRecord {
         consent.effectiveDate = effective;
         consent.expiryDate = expiry;
         consent.documentId = documentId;
-        consent.recordedBy = recordedBy;
+        consent.recordedBy = recordedBy.subject();
+        consent.recordedByName = recordedBy.name();
         consent.updatedAt = now;
         return consent;
     }
@@ -79,9 +84,14 @@ public class Consent extends TenantRecord {
         updatedAt = now;
     }
 
+    /** The consent as the access rule reads it. */
+    public SharingConsent sharing() {
+        return new SharingConsent(type, partner, SharingConsent.GRANTED.equals(status), effectiveDate, expiryDate);
+    }
+
     /** In force on {@code day}: granted, effective, not expired. */
     public boolean inForceOn(LocalDate day) {
-        return "granted".equals(status) && !day.isBefore(effectiveDate) && (expiryDate == null || !day.isAfter(expiryDate));
+        return sharing().inForceOn(day);
     }
 
     public UUID clientId() { return clientId; }
@@ -91,7 +101,7 @@ public class Consent extends TenantRecord {
     public LocalDate effectiveDate() { return effectiveDate; }
     public LocalDate expiryDate() { return expiryDate; }
     public UUID documentId() { return documentId; }
-    public String recordedBy() { return recordedBy; }
+    public Person recordedBy() { return new Person(recordedBy, recordedByName); }
     public Instant revokedAt() { return revokedAt; }
     public String revokeReason() { return revokeReason; }
 }

@@ -1,5 +1,6 @@
 package app.trellis.cases.domain;
 
+import app.trellis.platform.security.Person;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -24,12 +25,16 @@ public class EmergencyAccess extends TenantRecord {
     private UUID clientId;
     @Column(nullable = false, updatable = false)
     private String grantee;
+    @Column(name = "grantee_name", updatable = false)
+    private String granteeName;
     @Column(nullable = false, updatable = false)
     private String reason;
     @Column(name = "expires_at", nullable = false, updatable = false)
     private Instant expiresAt;
     @Column(name = "reviewed_by")
     private String reviewedBy;
+    @Column(name = "reviewed_by_name")
+    private String reviewedByName;
     @Column(name = "reviewed_at")
     private Instant reviewedAt;
     @Column(name = "review_note")
@@ -38,26 +43,28 @@ public class EmergencyAccess extends TenantRecord {
     protected EmergencyAccess() {
     }
 
-    public static EmergencyAccess grant(CaseFile onCase, String grantee, String reason, Duration lifetime, Instant now) {
+    public static EmergencyAccess grant(CaseFile onCase, Person grantee, String reason, Duration lifetime, Instant now) {
         EmergencyAccess access = new EmergencyAccess();
         access.begin(onCase.tenantId(), now);
         access.caseId = onCase.id();
         access.clientId = onCase.clientId();
-        access.grantee = grantee;
+        access.grantee = grantee.subject();
+        access.granteeName = grantee.name();
         access.reason = reason;
         access.expiresAt = now.plus(lifetime);
         return access;
     }
 
     /** A supervisor reviews someone else's use of break-glass, once. */
-    public void review(String reviewer, String note, Instant now) {
-        if (reviewer.equals(grantee)) {
+    public void review(Person reviewer, String note, Instant now) {
+        if (reviewer.subject().equals(grantee)) {
             throw new CaseRuleViolation("no-self-review", "Break-glass access is reviewed by someone else");
         }
         if (reviewedAt != null) {
             throw new CaseRuleViolation("already-reviewed", "This break-glass access was already reviewed");
         }
-        reviewedBy = reviewer;
+        reviewedBy = reviewer.subject();
+        reviewedByName = reviewer.name();
         reviewNote = note;
         reviewedAt = now;
     }
@@ -68,12 +75,12 @@ public class EmergencyAccess extends TenantRecord {
 
     public UUID caseId() { return caseId; }
     public UUID clientId() { return clientId; }
-    public String grantee() { return grantee; }
+    public Person grantee() { return new Person(grantee, granteeName); }
     public String reason() { return reason; }
     /** When access was granted: the record's creation time, stored as {@code granted_at}. */
     public Instant grantedAt() { return createdAt(); }
     public Instant expiresAt() { return expiresAt; }
-    public String reviewedBy() { return reviewedBy; }
+    public Person reviewedBy() { return reviewedBy == null ? null : new Person(reviewedBy, reviewedByName); }
     public Instant reviewedAt() { return reviewedAt; }
     public String reviewNote() { return reviewNote; }
 }

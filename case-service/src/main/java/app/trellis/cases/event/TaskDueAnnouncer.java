@@ -37,7 +37,7 @@ public class TaskDueAnnouncer {
         for (CareTask task : plans.dueUnannounced(LocalDate.now(clock), BATCH)) {
             task.markDueNotified();
             events.append("case", task.caseId().toString(), task.tenantId(), TaskDueV1.TYPE,
-                    new TaskDueV1(task.id(), task.caseId(), task.assignee(), task.dueDate()));
+                    new TaskDueV1(task.id(), task.caseId(), task.assignee().subject(), task.dueDate()));
             announced++;
         }
         return announced;

@@ -1,5 +1,7 @@
 package app.trellis.cases.repository;
 
+import app.trellis.platform.access.AccessRule;
+import app.trellis.platform.access.Viewer;
 import app.trellis.cases.domain.CaseFile;
 import app.trellis.cases.domain.CaseStatus;
 import app.trellis.platform.paging.PageRequest;
@@ -14,9 +16,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
 
-    /** List filters; {@code workedBy} restricts a case manager to their own and their team's cases, a partner to consented clients' cases. */
+    /** List filters; {@code viewer} limits the list to the cases the access rule lets them see. */
     public record Filter(String tenantId, String assignee, CaseStatus status, UUID clientId, String program,
-                         Optional<Visibility> workedBy) {
+                         Viewer viewer) {
     }
 
     public Optional<CaseFile> findInTenant(String tenantId, UUID id) {
@@ -72,18 +74,11 @@ public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
             where.append(" and k.programCode = :program");
             params.and("program", filter.program());
         }
-        filter.workedBy().ifPresent(v -> {
-            if (v.forPartner()) {
-                where.append(" and ").append(ConsentRepository.sharedWithPartner("k.clientId"));
-                params.and("partner", v.partner()).and("today", v.today());
-                return;
-            }
-            where.append(" and (k.assignee = :me or (k.team is not null and k.team = :team))");
-            params.and("me", v.user()).and("team", v.teamOrNone());
-        });
+        AccessRule.caseFilter(filter.viewer(), AccessTables.CASE_AS_K, AccessTables.CONSENTS)
+                .ifPresent(condition -> AccessTables.and(where, params, condition));
         page.after().ifPresent(after -> {
             where.append(" and (k.createdAt < :at or (k.createdAt = :at and k.id < :id))");
-            params.and("at", Instant.parse(after.value(0))).and("id", UUID.fromString(after.value(1)));
+            params.and("at", after.instant(0)).and("id", after.uuid(1));
         });
         where.append(" order by k.createdAt desc, k.id desc");
         return find(where.toString(), params).page(0, page.fetchSize()).list();

@@ -1,5 +1,8 @@
 package app.trellis.cases.repository;
 
+import app.trellis.platform.access.AccessRule;
+import app.trellis.platform.access.Responsibility;
+import app.trellis.platform.access.Viewer;
 import app.trellis.cases.domain.Client;
 import app.trellis.platform.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -15,19 +18,18 @@ public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
 
     /** Filters of a search, already reduced to what the table can compare. */
     public record Filter(String tenantId, String namePrefix, String birthDateIndex, String ssnIndex,
-                         String medicaidIndex, String plainIdentifier, Optional<Visibility> onlyVisibleTo) {
+                         String medicaidIndex, String plainIdentifier, Viewer viewer) {
     }
 
     public Optional<Client> findInTenant(String tenantId, UUID id) {
         return find("id = ?1 and tenantId = ?2", id, tenantId).firstResultOptional();
     }
 
-    /** Whether the case manager (or their team) works a case of this client. */
-    public boolean worksACaseOf(String tenantId, UUID clientId, Visibility v) {
-        return getEntityManager().createQuery("select count(k) from CaseFile k where k.tenantId = :tenant and k.clientId = :client"
-                        + " and (k.assignee = :me or (k.team is not null and k.team = :team))", Long.class)
-                .setParameter("tenant", tenantId).setParameter("client", clientId).setParameter("me", v.user())
-                .setParameter("team", v.teamOrNone()).getSingleResult() > 0;
+    /** Who answers for each case of the client: what the access rule needs to decide on the client. */
+    public List<Responsibility> casesOf(String tenantId, UUID clientId) {
+        return getEntityManager().createQuery("select new app.trellis.platform.access.Responsibility(k.assignee, k.team)"
+                        + " from CaseFile k where k.tenantId = :tenant and k.clientId = :client", Responsibility.class)
+                .setParameter("tenant", tenantId).setParameter("client", clientId).getResultList();
     }
 
     /** Keyset page ordered by (family name, given name, id). */
@@ -46,20 +48,15 @@ public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
             where.append(" and (c.ssnIdx = :ssn or c.medicaidIdx = :medicaid or c.legacyId = :plain or c.externalId = :plain)");
             params.and("ssn", filter.ssnIndex()).and("medicaid", filter.medicaidIndex()).and("plain", filter.plainIdentifier());
         }
-        filter.onlyVisibleTo().ifPresent(v -> {
-            if (v.forPartner()) {
-                where.append(" and ").append(ConsentRepository.sharedWithPartner("c.id"));
-                params.and("partner", v.partner()).and("today", v.today());
-                return;
-            }
-            where.append(" and (c.registeredBy = :me or (c.team is not null and c.team = :team) or exists (select 1 from"
-                    + " CaseFile k where k.clientId = c.id and k.tenantId = :tenant"
-                    + " and (k.assignee = :me or (k.team is not null and k.team = :team))))");
-            params.and("me", v.user()).and("team", v.teamOrNone());
-        });
+        AccessRule.clientFilter(filter.viewer(), AccessTables.CLIENT_AS_C, AccessTables.CASES, AccessTables.CONSENTS)
+                .ifPresent(condition -> AccessTables.and(where, params, condition));
+        // The cursor holds only the last client's id (names in a URL end up in proxy logs and browser
+        // history); its sort key is read back here. Another tenant's id finds no row, so no page.
         page.after().ifPresent(after -> {
-            where.append(" and (c.familyName > :f or (c.familyName = :f and (c.givenName > :g or (c.givenName = :g and c.id > :id))))");
-            params.and("f", after.value(0)).and("g", after.value(1)).and("id", UUID.fromString(after.value(2)));
+            where.append(" and exists (select 1 from Client p where p.id = :after and p.tenantId = :tenant and"
+                    + " (c.familyName > p.familyName or (c.familyName = p.familyName and (c.givenName > p.givenName"
+                    + " or (c.givenName = p.givenName and c.id > p.id)))))");
+            params.and("after", after.uuid(0));
         });
         where.append(" order by c.familyName, c.givenName, c.id");
         return find(where.toString(), params).page(0, page.fetchSize()).list();

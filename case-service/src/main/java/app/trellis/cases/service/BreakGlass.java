@@ -40,7 +40,7 @@ public class BreakGlass {
     @Transactional
     public EmergencyAccess requestEmergencyAccess(UUID caseId, String reason) {
         CaseFile onCase = cases.findInTenant(caller.tenant(), caseId).orElseThrow(() -> ProblemException.notFound("Case"));
-        EmergencyAccess grant = EmergencyAccess.grant(onCase, caller.username(), reason, lifetime, clock.instant());
+        EmergencyAccess grant = EmergencyAccess.grant(onCase, caller.person(), reason, lifetime, clock.instant());
         grants.persist(grant);
         grants.flush();
         audit.recordWrite(new AuditEntry("BREAK_GLASS", "case", onCase.id().toString(), onCase.clientId().toString(),
@@ -51,14 +51,14 @@ public class BreakGlass {
     /** Called when a user reaches a case they do not work: true (and audited) if a live grant covers it. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean admits(CaseFile onCase) {
-        return grants.active(onCase.tenantId(), caller.username(), onCase.id(), clock.instant())
+        return grants.active(onCase.tenantId(), caller.subject(), onCase.id(), clock.instant())
                 .map(grant -> used(grant, "case", onCase.id())).orElse(false);
     }
 
     /** The same for a client reached through a case granted by break-glass. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean admitsClient(String tenant, UUID clientId) {
-        return grants.activeForClient(tenant, caller.username(), clientId, clock.instant())
+        return grants.activeForClient(tenant, caller.subject(), clientId, clock.instant())
                 .map(grant -> used(grant, "client", clientId)).orElse(false);
     }
 
@@ -71,7 +71,7 @@ public class BreakGlass {
     public EmergencyAccess review(UUID grantId, String note) {
         EmergencyAccess grant = grants.findInTenant(caller.tenant(), grantId)
                 .orElseThrow(() -> ProblemException.notFound("Emergency access"));
-        grant.review(caller.username(), note, clock.instant());
+        grant.review(caller.person(), note, clock.instant());
         grants.flush();
         audit.recordWrite(new AuditEntry("BREAK_GLASS_REVIEW", "case", grant.caseId().toString(),
                 grant.clientId().toString(), null));

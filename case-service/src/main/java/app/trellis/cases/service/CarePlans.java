@@ -30,11 +30,13 @@ public class CarePlans {
     @Inject
     Caller caller;
     @Inject
+    StaffDirectory staff;
+    @Inject
     Clock clock;
 
     @Transactional
     public CareGoal setGoal(UUID caseId, String description, LocalDate targetDate) {
-        CaseFile onCase = cases.workedCase(caseId);
+        CaseFile onCase = cases.changeableCase(caseId);
         CareGoal goal = CareGoal.set(onCase, description, targetDate, clock.instant());
         plans.persistGoal(goal);
         plans.flush();
@@ -45,7 +47,7 @@ public class CarePlans {
     @Transactional
     public CareGoal reviseGoal(UUID caseId, UUID goalId, String ifMatch, String description, LocalDate targetDate,
                                String status) {
-        CaseFile onCase = cases.workedCase(caseId);
+        CaseFile onCase = cases.changeableCase(caseId);
         CareGoal goal = plans.goal(caseId, goalId).orElseThrow(() -> ProblemException.notFound("Goal"));
         ETags.requireMatch(ifMatch, goal.version());
         goal.revise(description, targetDate, status, clock.instant());
@@ -63,11 +65,11 @@ public class CarePlans {
 
     @Transactional
     public CareTask planTask(UUID caseId, UUID goalId, String title, String assignee, LocalDate dueDate) {
-        CaseFile onCase = cases.workedCase(caseId);
+        CaseFile onCase = cases.changeableCase(caseId);
         if (goalId != null && plans.goal(caseId, goalId).isEmpty()) {
             throw ProblemException.badRequest("goalId", "is not a goal of this case");
         }
-        CareTask task = CareTask.plan(onCase, goalId, title, assignee == null ? caller.username() : assignee, dueDate,
+        CareTask task = CareTask.plan(onCase, goalId, title, assignee == null ? caller.person() : staff.person(onCase.tenantId(), assignee), dueDate,
                 clock.instant());
         plans.persist(task);
         plans.flush();
@@ -78,10 +80,11 @@ public class CarePlans {
     @Transactional
     public CareTask reviseTask(UUID caseId, UUID taskId, String ifMatch, String title, String assignee,
                                LocalDate dueDate, String status) {
-        CaseFile onCase = cases.workedCase(caseId);
+        CaseFile onCase = cases.changeableCase(caseId);
         CareTask task = plans.task(caseId, taskId).orElseThrow(() -> ProblemException.notFound("Task"));
         ETags.requireMatch(ifMatch, task.version());
-        task.revise(title, assignee == null ? task.assignee() : assignee, dueDate, status, clock.instant());
+        task.revise(title, assignee == null ? task.assignee() : staff.person(onCase.tenantId(), assignee), dueDate, status,
+                clock.instant());
         plans.flush();
         audit.recordWrite(entry("UPDATE", "task", task.id(), onCase));
         return task;

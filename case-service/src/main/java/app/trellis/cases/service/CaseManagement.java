@@ -22,6 +22,7 @@ import app.trellis.platform.paging.Page;
 import app.trellis.platform.paging.PageRequest;
 import app.trellis.platform.problem.ProblemException;
 import app.trellis.platform.security.Caller;
+import app.trellis.platform.security.Person;
 import app.trellis.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,13 +52,13 @@ public class CaseManagement {
     @Inject
     AuditTrail audit;
     @Inject
-    BreakGlass breakGlass;
-    @Inject
     OutboxWriter events;
     @Inject
     Caller caller;
     @Inject
-    CaseworkerScope scope;
+    CaseAccess access;
+    @Inject
+    StaffDirectory staff;
     @Inject
     Clock clock;
 
@@ -68,24 +69,24 @@ public class CaseManagement {
     @Transactional
     public CaseFile openCase(Opening opening) {
         String tenant = caller.tenant();
-        Client client = clients.visibleClient(opening.clientId());
+        Client client = clients.changeableClient(opening.clientId());
         Program program = programs.find("tenantId = ?1 and code = ?2", tenant, opening.program()).firstResultOptional()
                 .orElseThrow(() -> ProblemException.badRequest("program", "is not a program of this tenant"));
         if (!program.active()) {
             throw ProblemException.conflict("program-inactive", "The program is retired; no new cases may open in it");
         }
         Instant now = clock.instant();
-        CaseFile file = CaseFile.start(tenant, client.id(), program.code(), opening.open(), opening.assignee(),
-                opening.team(), now);
+        CaseFile file = CaseFile.start(tenant, client.id(), program.code(), opening.open(),
+                staff.person(tenant, opening.assignee()), opening.team(), now);
         cases.persist(file);
-        assignments.persist(CaseAssignment.begin(file.id(), file.assignee(), file.team(), caller.username(), now));
+        assignments.persist(CaseAssignment.begin(file.id(), file.assignee(), file.team(), caller.person(), now));
         cases.flush();
         audit.recordWrite(entry("CREATE", file));
         events.append("case", file.id().toString(), tenant, CaseStatusChangedV1.TYPE,
                 new CaseStatusChangedV1(file.id(), file.clientId(), null, file.status().code()));
         if (file.status() == CaseStatus.OPEN) {
             events.append("case", file.id().toString(), tenant, CaseOpenedV1.TYPE,
-                    new CaseOpenedV1(file.id(), file.clientId(), file.programCode(), file.assignee()));
+                    new CaseOpenedV1(file.id(), file.clientId(), file.programCode(), file.assignee().subject()));
         }
         return file;
     }
@@ -99,8 +100,8 @@ public class CaseManagement {
 
     // No transaction: nothing to commit, and no row locks held while the audit appender seals the record.
     public Page<CaseFile> cases(String assignee, CaseStatus status, UUID clientId, String program, PageRequest page) {
-        String who = "me".equals(assignee) ? caller.username() : assignee;
-        var filter = new CaseRepository.Filter(caller.tenant(), who, status, clientId, program, scope.restriction());
+        String who = "me".equals(assignee) ? caller.subject() : assignee;
+        var filter = new CaseRepository.Filter(caller.tenant(), who, status, clientId, program, access.viewer());
         Page<CaseFile> found = page.toPage(cases.list(filter, page),
                 c -> Cursor.of(c.createdAt().toString(), c.id().toString()));
         audit.recordReads(found.items().stream().map(c -> entry("SEARCH", c)).toList());
@@ -109,7 +110,7 @@ public class CaseManagement {
 
     @Transactional
     public CaseFile changeStatus(UUID id, String ifMatch, CaseStatus target, String reason) {
-        CaseFile file = worked(id);
+        CaseFile file = changeable(id);
         ETags.requireMatch(ifMatch, file.version());
         CaseStatus from = file.status();
         boolean firstOpening = target == CaseStatus.OPEN && file.openedAt() == null;
@@ -123,7 +124,7 @@ public class CaseManagement {
                 new CaseStatusChangedV1(file.id(), file.clientId(), from.code(), target.code()));
         if (firstOpening) {
             events.append("case", file.id().toString(), tenant, CaseOpenedV1.TYPE,
-                    new CaseOpenedV1(file.id(), file.clientId(), file.programCode(), file.assignee()));
+                    new CaseOpenedV1(file.id(), file.clientId(), file.programCode(), file.assignee().subject()));
         }
         if (target == CaseStatus.CLOSED) {
             events.append("case", file.id().toString(), tenant, CaseClosedV1.TYPE,
@@ -134,12 +135,13 @@ public class CaseManagement {
 
     @Transactional
     public CaseFile assignCase(UUID id, String ifMatch, String assignee, String team) {
-        CaseFile file = worked(id);
+        CaseFile file = changeable(id);
         ETags.requireMatch(ifMatch, file.version());
         Instant now = clock.instant();
-        file.assignTo(assignee, team, now);
+        Person person = staff.person(file.tenantId(), assignee);
+        file.assignTo(person, team, now);
         assignments.current(file.id()).forEach(a -> a.end(now));
-        assignments.persist(CaseAssignment.begin(file.id(), assignee, team, caller.username(), now));
+        assignments.persist(CaseAssignment.begin(file.id(), person, team, caller.person(), now));
         cases.flush();
         audit.recordWrite(entry("ASSIGN", file));
         events.append("case", file.id().toString(), file.tenantId(), CaseAssignedV1.TYPE,
@@ -154,18 +156,32 @@ public class CaseManagement {
         return assignments.history(file.id());
     }
 
-    /** The case, if the caller works it (404 otherwise); for use cases on a case's parts (notes, care plan). */
+    /** The case, if the caller may read it (404 otherwise); for reads of a case's parts (notes, care plan). */
     @Transactional(Transactional.TxType.MANDATORY)
     public CaseFile workedCase(UUID id) {
         return worked(id);
     }
 
+    /** The case, if the caller may change it: 404 as for reading, 403 when only break-glass reaches it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CaseFile changeableCase(UUID id) {
+        return changeable(id);
+    }
+
     private CaseFile worked(UUID id) {
-        CaseFile file = cases.findInTenant(caller.tenant(), id).orElseThrow(() -> ProblemException.notFound("Case"));
-        if (!scope.works(file) && !breakGlass.admits(file)) {
-            throw ProblemException.notFound("Case");
-        }
+        CaseFile file = find(id);
+        CaseAccess.requireRead(access.reach(file), "Case");
         return file;
+    }
+
+    private CaseFile changeable(UUID id) {
+        CaseFile file = find(id);
+        CaseAccess.requireChange(access.reach(file), "Case");
+        return file;
+    }
+
+    private CaseFile find(UUID id) {
+        return cases.findInTenant(caller.tenant(), id).orElseThrow(() -> ProblemException.notFound("Case"));
     }
 
     private static AuditEntry entry(String action, CaseFile file) {

@@ -36,25 +36,26 @@ public class CaseNotes {
     @Inject
     Clock clock;
 
+    /** The one write a break-glass grant allows: a note about the emergency. */
     @Transactional
     public CaseNote addNote(UUID caseId, String type, Instant occurredAt, String text) {
         CaseFile onCase = cases.workedCase(caseId);
-        CaseNote note = CaseNote.write(onCase, caller.username(), type, occurredAt, text, clock.instant());
+        CaseNote note = CaseNote.write(onCase, caller.person(), type, occurredAt, text, clock.instant());
         return saved(note);
     }
 
     @Transactional
     public CaseNote addAddendum(UUID caseId, UUID noteId, String text) {
-        CaseFile onCase = cases.workedCase(caseId);
+        CaseFile onCase = cases.changeableCase(caseId);
         CaseNote original = note(onCase, noteId);
-        return saved(original.addendum(caller.username(), text, clock.instant()));
+        return saved(original.addendum(caller.person(), text, clock.instant()));
     }
 
     @Transactional
     public CaseNote markEnteredInError(UUID caseId, UUID noteId, String reason) {
-        CaseFile onCase = cases.workedCase(caseId);
+        CaseFile onCase = cases.changeableCase(caseId);
         CaseNote note = note(onCase, noteId);
-        note.markEnteredInError(caller.username(), reason, clock.instant());
+        note.markEnteredInError(caller.person(), reason, clock.instant());
         notes.flush();
         audit.recordWrite(new AuditEntry("UPDATE", "note", note.id().toString(), note.clientId().toString(),
                 "entered in error"));

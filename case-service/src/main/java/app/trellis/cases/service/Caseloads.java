@@ -4,6 +4,7 @@ import app.trellis.cases.domain.CaseStatus;
 import app.trellis.cases.repository.CaseRepository;
 import app.trellis.platform.problem.ProblemException;
 import app.trellis.platform.security.Caller;
+import app.trellis.platform.security.Person;
 import app.trellis.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,22 +25,25 @@ public class Caseloads {
     @Inject
     Caller caller;
     @Inject
+    StaffDirectory staff;
+    @Inject
     Clock clock;
 
     /** The counts of one case manager. */
-    public record Caseload(String caseManager, Map<CaseStatus, Long> byStatus, long overdueTasks,
+    public record Caseload(Person caseManager, Map<CaseStatus, Long> byStatus, long overdueTasks,
                            long openWithoutContactIn30Days) {
     }
 
     /** The caller's own caseload, or (supervisors only) any case manager's of the tenant. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Caseload caseload(String caseManager) {
-        String whose = caseManager == null || caseManager.isBlank() ? caller.username() : caseManager;
-        if (!whose.equals(caller.username()) && !caller.hasRole(Roles.SUPERVISOR)) {
+        // Case managers are their token subjects: a user name can be renamed or reused.
+        String whose = caseManager == null || caseManager.isBlank() ? caller.subject() : caseManager;
+        if (!whose.equals(caller.subject()) && !caller.hasRole(Roles.SUPERVISOR)) {
             throw ProblemException.forbidden("forbidden", "Only a supervisor may look at another case manager's caseload");
         }
         String tenant = caller.tenant();
-        return new Caseload(whose, cases.countsByStatus(tenant, whose), cases.overdueTasks(tenant, whose, LocalDate.now(clock)),
+        return new Caseload(staff.person(tenant, whose), cases.countsByStatus(tenant, whose), cases.overdueTasks(tenant, whose, LocalDate.now(clock)),
                 cases.openWithoutContactSince(tenant, whose, clock.instant().minus(CONTACT_EXPECTED_WITHIN)));
     }
 }

@@ -42,13 +42,11 @@ public class ClientRegistry {
     @Inject
     AuditTrail audit;
     @Inject
-    BreakGlass breakGlass;
-    @Inject
     OutboxWriter events;
     @Inject
     Caller caller;
     @Inject
-    CaseworkerScope scope;
+    CaseAccess access;
     @Inject
     Clock clock;
 
@@ -56,7 +54,7 @@ public class ClientRegistry {
     public ClientView registerClient(ClientInput input) {
         String tenant = caller.tenant();
         ClientDetails details = seal(tenant, input);
-        Client client = Client.register(tenant, details, caller.username(), caller.team().orElse(null),
+        Client client = Client.register(tenant, details, caller.person(), caller.team().orElse(null),
                 clock.instant());
         clients.persist(client);
         // The unique key answers "external id taken": no count query before every create.
@@ -64,14 +62,14 @@ public class ClientRegistry {
                 "Another client of the tenant has this external id");
         audit.recordWrite(entry("CREATE", client));
         events.append("client", client.id().toString(), tenant, ClientRegisteredV1.TYPE,
-                new ClientRegisteredV1(client.id(), client.externalId()));
+                new ClientRegisteredV1(client.id()));
         // Shown from what was just sealed, not decrypted back from it.
         return new ClientView(client, input.birthDate(), last4(ssn(input)), last4(medicaid(input)));
     }
 
     @Transactional
     public ClientView reviseClient(UUID id, String ifMatch, ClientInput input) {
-        Client client = visible(id);
+        Client client = changeable(id);
         ETags.requireMatch(ifMatch, client.version());
         client.revise(seal(client.tenantId(), input), clock.instant());
         clients.flush();
@@ -100,9 +98,9 @@ public class ClientRegistry {
                 search.birthDate() == null ? null : cipher.blindIndex(search.birthDate().toString(), context("birthDate", tenant)),
                 identifier == null ? null : cipher.blindIndex(digits(identifier), context("ssn", tenant)),
                 identifier == null ? null : cipher.blindIndex(identifier.toUpperCase(Locale.ROOT), context("medicaid", tenant)),
-                identifier, scope.restriction());
-        Page<Client> found = page.toPage(clients.search(filter, page),
-                c -> Cursor.of(c.familyName(), c.givenName(), c.id().toString()));
+                identifier, access.viewer());
+        // Ids only: a name in a cursor would travel in URLs (proxy logs, browser history).
+        Page<Client> found = page.toPage(clients.search(filter, page), c -> Cursor.of(c.id().toString()));
         List<AuditEntry> entries = new ArrayList<>();
         entries.add(new AuditEntry("QUERY", "client-search", null, null, criteria(search) + " -> "
                 + found.items().size() + (found.nextCursor() == null ? "" : "+") + " results"));
@@ -125,19 +123,33 @@ public class ClientRegistry {
         return used.isEmpty() ? "no criteria" : String.join(",", used);
     }
 
-    /** The client, if the caller may see it (404 otherwise); for use cases of other aggregates, e.g. opening a case. */
+    /** The client, if the caller may see it (404 otherwise); for reads of a client's parts (consents). */
     @Transactional(Transactional.TxType.MANDATORY)
     public Client visibleClient(UUID id) {
         return visible(id);
     }
 
+    /** The client, if the caller may change it or what hangs off it (a case, a consent); 403 under break-glass. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Client changeableClient(UUID id) {
+        return changeable(id);
+    }
+
+    // Not 403 when unseen: whether the person is a client of this tenant is itself protected.
     private Client visible(UUID id) {
-        Client client = clients.findInTenant(caller.tenant(), id).orElseThrow(() -> ProblemException.notFound("Client"));
-        if (!scope.sees(client) && !breakGlass.admitsClient(client.tenantId(), client.id())) {
-            // Not 403: whether the person is a client of this tenant is itself protected.
-            throw ProblemException.notFound("Client");
-        }
+        Client client = find(id);
+        CaseAccess.requireRead(access.reach(client), "Client");
         return client;
+    }
+
+    private Client changeable(UUID id) {
+        Client client = find(id);
+        CaseAccess.requireChange(access.reach(client), "Client");
+        return client;
+    }
+
+    private Client find(UUID id) {
+        return clients.findInTenant(caller.tenant(), id).orElseThrow(() -> ProblemException.notFound("Client"));
     }
 
     private ClientDetails seal(String tenant, ClientInput in) {

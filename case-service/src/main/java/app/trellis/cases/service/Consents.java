@@ -38,9 +38,9 @@ public class Consents {
     @Transactional
     public Consent recordConsent(UUID clientId, String type, String partner, LocalDate effective, LocalDate expiry,
                                  UUID documentId) {
-        Client client = clients.visibleClient(clientId);
+        Client client = clients.changeableClient(clientId);
         Consent consent = Consent.grant(client.tenantId(), client.id(), type, partner, effective, expiry, documentId,
-                caller.username(), clock.instant());
+                caller.person(), clock.instant());
         consents.persist(consent);
         consents.flush();
         changed("CREATE", consent);
@@ -49,7 +49,7 @@ public class Consents {
 
     @Transactional
     public Consent revokeConsent(UUID clientId, UUID consentId, String ifMatch, String reason) {
-        Client client = clients.visibleClient(clientId);
+        Client client = clients.changeableClient(clientId);
         Consent consent = consents.findOfClient(client.tenantId(), client.id(), consentId)
                 .orElseThrow(() -> ProblemException.notFound("Consent"));
         ETags.requireMatch(ifMatch, consent.version());

@@ -42,7 +42,7 @@ class AuthorizationMatrixTest {
         client = given().auth().oauth2(nora).contentType(ContentType.JSON).body(clientBody())
                 .post("/api/v1/clients").then().statusCode(201).extract().path("id");
         caseId = given().auth().oauth2(nora).contentType(ContentType.JSON)
-                .body(Map.of("clientId", client, "program", "matrix", "assignee", "nora", "team", "team-a", "status", "open"))
+                .body(Map.of("clientId", client, "program", "matrix", "assignee", TestTokens.subjectOf("nora"), "team", "team-a", "status", "open"))
                 .post("/api/v1/cases").then().statusCode(201).extract().path("id");
         note = given().auth().oauth2(nora).contentType(ContentType.JSON).body(noteBody())
                 .post("/api/v1/cases/" + caseId + "/notes").then().statusCode(201).extract().path("id");
@@ -62,7 +62,7 @@ class AuthorizationMatrixTest {
                 new Call("GET", "/api/v1/cases", null, false, false),
                 new Call("GET", c, null, true, false),
                 new Call("POST", c + "/status", Map.of("status", "on-hold"), true, false),
-                new Call("POST", c + "/assignment", Map.of("assignee", "mallory", "team", "team-z"), true, false),
+                new Call("POST", c + "/assignment", Map.of("assignee", TestTokens.subjectOf("mallory"), "team", "team-z"), true, false),
                 new Call("GET", c + "/assignments", null, true, false),
                 new Call("GET", c + "/notes", null, true, false),
                 new Call("POST", c + "/notes", noteBody(), true, false),

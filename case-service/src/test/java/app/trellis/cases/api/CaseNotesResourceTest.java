@@ -37,7 +37,7 @@ class CaseNotesResourceTest {
                 .body("{\"name\":{\"given\":\"Ella\",\"family\":\"Baker\"},\"birthDate\":\"1973-12-13\",\"sex\":\"female\"}")
                 .post("/api/v1/clients").then().statusCode(201).extract().path("id");
         String caseLocation = given().auth().oauth2(nora).contentType(ContentType.JSON)
-                .body(Map.of("clientId", client, "program", "housing", "assignee", "nora", "team", "team-a", "status", "open"))
+                .body(Map.of("clientId", client, "program", "housing", "assignee", TestTokens.subjectOf("nora"), "team", "team-a", "status", "open"))
                 .post("/api/v1/cases").then().statusCode(201).extract().header("Location");
         notes = caseLocation + "/notes";
     }
@@ -45,7 +45,7 @@ class CaseNotesResourceTest {
     @Test
     void aCorrectionIsAnAddendumLinkedToTheOriginalWhichNeverChanges() {
         String original = write(nora, "visit", "Home visit; discussed rent arrears.").then().statusCode(201)
-                .body("author", equalTo("nora")).extract().path("id");
+                .body("author.name", equalTo("nora")).extract().path("id");
         String addendum = given().auth().oauth2(ned).contentType(ContentType.JSON)
                 .body("{\"text\":\"Correction: arrears are two months, not three.\"}")
                 .post(notes + "/" + original + "/addenda").then().statusCode(201)

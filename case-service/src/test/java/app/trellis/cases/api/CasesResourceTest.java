@@ -95,15 +95,17 @@ class CasesResourceTest {
         given().auth().oauth2(carl).get(location).then().statusCode(404);
         given().auth().oauth2(carl).get("/api/v1/clients/" + clientId).then().statusCode(404);
 
-        assign(location, "\"0\"", "carl", "team-b").then().statusCode(200).body("assignee", equalTo("carl"));
+        assign(location, "\"0\"", "carl", "team-b").then().statusCode(200)
+                .body("assignee.id", equalTo(TestTokens.subjectOf("carl")));
         given().auth().oauth2(carl).get(location).then().statusCode(200);
         given().auth().oauth2(carl).get("/api/v1/clients/" + clientId).then().statusCode(200);
         given().auth().oauth2(carl).queryParam("assignee", "me").get("/api/v1/cases").then()
                 .body("items", hasSize(1));
         given().auth().oauth2(carl).get(location + "/assignments").then().statusCode(200)
-                .body("assignee", contains("nora", "carl"))
+                .body("assignee.id", contains(TestTokens.subjectOf("nora"), TestTokens.subjectOf("carl")))
+                .body("[0].assignee.name", equalTo("nora"))
                 .body("[0].endedAt", notNullValue()).body("[1].endedAt", nullValue())
-                .body("[1].assignedBy", equalTo("nora"));
+                .body("[1].assignedBy.name", equalTo("nora"));
     }
 
     @Test
@@ -128,7 +130,7 @@ class CasesResourceTest {
     void aCaseNeedsAVisibleClientAndAnActiveProgram() {
         open(carl, "carl", "team-b", null).then().statusCode(404);
         given().auth().oauth2(nora).contentType(ContentType.JSON)
-                .body(Map.of("clientId", clientId, "program", "nope", "assignee", "nora")).post("/api/v1/cases").then()
+                .body(Map.of("clientId", clientId, "program", "nope", "assignee", TestTokens.subjectOf("nora"))).post("/api/v1/cases").then()
                 .statusCode(400).body("errors[0].field", equalTo("program"));
         String program = given().auth().oauth2(TestTokens.user(tenant, "tess", "tenant-admin")).get("/api/v1/programs")
                 .then().extract().path("items[0].id");
@@ -146,9 +148,10 @@ class CasesResourceTest {
                 .claim("realm_access", Map.of("roles", List.of("case-manager"))).build();
     }
 
+    /** Opens a case for the person with this user name (the request names them by subject). */
     private Response open(String token, String assignee, String team, String status) {
         StringBuilder body = new StringBuilder("{\"clientId\":\"" + clientId + "\",\"program\":\"care-coordination\","
-                + "\"assignee\":\"" + assignee + "\",\"team\":\"" + team + "\"");
+                + "\"assignee\":\"" + TestTokens.subjectOf(assignee) + "\",\"team\":\"" + team + "\"");
         if (status != null) {
             body.append(",\"status\":\"").append(status).append('"');
         }
@@ -172,6 +175,6 @@ class CasesResourceTest {
 
     private Response assign(String location, String ifMatch, String assignee, String team) {
         return given().auth().oauth2(nora).contentType(ContentType.JSON).header("If-Match", ifMatch)
-                .body("{\"assignee\":\"" + assignee + "\",\"team\":\"" + team + "\"}").post(location + "/assignment");
+                .body("{\"assignee\":\"" + TestTokens.subjectOf(assignee) + "\",\"team\":\"" + team + "\"}").post(location + "/assignment");
     }
 }

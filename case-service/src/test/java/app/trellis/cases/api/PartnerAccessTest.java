@@ -128,7 +128,7 @@ class PartnerAccessTest {
 
     private String openCase(String client) {
         return given().auth().oauth2(nora).contentType(ContentType.JSON)
-                .body(Map.of("clientId", client, "program", "care-coordination", "assignee", "nora", "team", "team-a",
+                .body(Map.of("clientId", client, "program", "care-coordination", "assignee", TestTokens.subjectOf("nora"), "team", "team-a",
                         "status", "open"))
                 .post("/api/v1/cases").then().statusCode(201).extract().path("id");
     }

@@ -2,6 +2,7 @@ package app.trellis.cases.event;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.trellis.cases.TestClock;
@@ -77,9 +78,9 @@ class CaseEventContractsTest {
                 "birthDate", "1917-10-06", "sex", "female", "externalId", "legacy-4711"));
         String clientId = idOf(client);
         String caseUrl = post(nora, "/api/v1/cases", Map.of("clientId", clientId, "program", "outreach",
-                "assignee", "nora", "team", "team-a"));
+                "assignee", TestTokens.subjectOf("nora"), "team", "team-a"));
         post(nora, caseUrl + "/status", "\"0\"", Map.of("status", "open"));
-        post(nora, caseUrl + "/assignment", "\"1\"", Map.of("assignee", "ned", "team", "team-a"));
+        post(nora, caseUrl + "/assignment", "\"1\"", Map.of("assignee", TestTokens.subjectOf("ned"), "team", "team-a"));
         String note = post(nora, caseUrl + "/notes", Map.of("type", "visit", "occurredAt", "2026-11-20T10:00:00Z",
                 "text", "Home visit."));
         post(nora, note + "/addenda", Map.of("text", "Visit lasted an hour."));
@@ -102,6 +103,10 @@ class CaseEventContractsTest {
         int auditRecordsPublished = 0;
         for (JsonNode event : events) {
             EventContracts.assertValid(event);
+            // Ids only: not the name, the birth date or the agency's external id of the client.
+            for (String identifier : List.of("legacy-4711", "Hamer", "Fannie", "1917-10-06")) {
+                assertFalse(event.toString().contains(identifier), event.get("type") + " carries " + identifier);
+            }
             String type = event.get("type").asText();
             if (AuditSealedV1.TYPE.equals(type)) {
                 auditRecordsPublished += event.get("data").get("records").size();

@@ -24,7 +24,7 @@ public class DocumentRepository implements PanacheRepositoryBase<Document, UUID>
         });
         page.after().ifPresent(after -> {
             where.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
-            params.and("at", Instant.parse(after.value(0))).and("id", UUID.fromString(after.value(1)));
+            params.and("at", after.instant(0)).and("id", after.uuid(1));
         });
         return find(where.toString(), Sort.descending("createdAt", "id"), params).page(0, page.fetchSize()).list();
     }

@@ -2,6 +2,7 @@ package app.trellis.platform.testing;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,9 +37,14 @@ public final class TestTokens {
         return builder(username).claim("realm_access", Map.of("roles", List.of(roles))).build();
     }
 
+    /** The subject every token of this user name carries here (as a real IdP's, it is not the name). */
+    public static String subjectOf(String username) {
+        return UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
     public static Builder builder(String username) {
         return new Builder(Jwt.issuer(ISSUER).audience(Set.of(AUDIENCE))
-                .subject(UUID.nameUUIDFromBytes(username.getBytes()).toString())
+                .subject(subjectOf(username))
                 .preferredUserName(username).expiresIn(600));
     }
 

@@ -33,7 +33,7 @@ public class AuditQuery {
         }
         page.after().ifPresent(after -> {
             sql.append(" AND position < ?");
-            params.add(Long.parseLong(after.value(0)));
+            params.add(after.number(0));
         });
         sql.append(" ORDER BY position DESC LIMIT ").append(page.fetchSize());
         List<Row> rows = Jdbc.query(db, "audit query", sql.toString(), rs -> new Row(rs.getString(1), rs.getLong(2),

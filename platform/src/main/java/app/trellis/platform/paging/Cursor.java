@@ -2,9 +2,12 @@ package app.trellis.platform.paging;
 
 import app.trellis.platform.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The opaque position in a list: the sort-key values of the last item seen. Encoded as base64url of
@@ -23,8 +26,39 @@ public record Cursor(List<String> values) {
         return new Cursor(List.of(values));
     }
 
+    /** The value at {@code index}; a cursor with fewer values is not one this list returned (400). */
     public String value(int index) {
+        if (index < 0 || index >= values.size()) {
+            throw invalid();
+        }
         return values.get(index);
+    }
+
+    /** The value at {@code index} as an id; 400 when it is not one. */
+    public UUID uuid(int index) {
+        try {
+            return UUID.fromString(value(index));
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+    }
+
+    /** The value at {@code index} as an instant; 400 when it is not one. */
+    public Instant instant(int index) {
+        try {
+            return Instant.parse(value(index));
+        } catch (DateTimeParseException e) {
+            throw invalid();
+        }
+    }
+
+    /** The value at {@code index} as a number; 400 when it is not one. */
+    public long number(int index) {
+        try {
+            return Long.parseLong(value(index));
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
     }
 
     public String encode() {

@@ -37,7 +37,12 @@ public class Caller {
         return token.getSubject();
     }
 
-    /** The human-readable user name (or the client id for client-credentials tokens). */
+    /** The caller as records name them: subject to compare, user name to show. */
+    public Person person() {
+        return new Person(subject(), username());
+    }
+
+    /** The human-readable user name (or the client id for client-credentials tokens); for display only. */
     public String username() {
         return claim("preferred_username").or(() -> claim("azp")).or(() -> claim("client_id"))
                 .orElse(token.getSubject());

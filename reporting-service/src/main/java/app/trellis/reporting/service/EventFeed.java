@@ -3,7 +3,6 @@ package app.trellis.reporting.service;
 import app.trellis.platform.paging.Cursor;
 import app.trellis.platform.paging.Page;
 import app.trellis.platform.paging.PageRequest;
-import app.trellis.platform.problem.ProblemException;
 import app.trellis.reporting.domain.FeedEvent;
 import app.trellis.reporting.repository.FeedEventRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,15 +18,7 @@ public class EventFeed {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<FeedEvent> read(String tenantId, PageRequest page) {
-        long after = page.after().map(c -> position(c.value(0))).orElse(0L);
+        long after = page.after().map(c -> c.number(0)).orElse(0L);
         return page.toPage(events.after(tenantId, after, page), e -> Cursor.of(Long.toString(e.position())));
-    }
-
-    private static long position(String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("cursor", "is not a cursor returned by this list");
-        }
     }
 }

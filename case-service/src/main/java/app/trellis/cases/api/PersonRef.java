@@ -1,0 +1,14 @@
+package app.trellis.cases.api;
+
+import app.trellis.platform.security.Person;
+
+/**
+ * A person in a response: {@code id} is the token subject, the only thing to compare or send back (an
+ * assignment names its assignee by it); {@code name} is how they were known at the time, for display.
+ */
+public record PersonRef(String id, String name) {
+
+    public static PersonRef of(Person person) {
+        return person == null ? null : new PersonRef(person.subject(), person.name());
+    }
+}
