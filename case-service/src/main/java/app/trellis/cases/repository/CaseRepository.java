@@ -1,9 +1,9 @@
 package app.trellis.cases.repository;
 
-import app.trellis.platform.access.AccessRule;
-import app.trellis.platform.access.Viewer;
 import app.trellis.cases.domain.CaseFile;
 import app.trellis.cases.domain.CaseStatus;
+import app.trellis.platform.access.AccessRule;
+import app.trellis.platform.access.Viewer;
 import app.trellis.platform.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;

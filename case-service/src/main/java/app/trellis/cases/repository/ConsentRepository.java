@@ -1,7 +1,7 @@
 package app.trellis.cases.repository;
 
-import app.trellis.platform.access.SharingConsent;
 import app.trellis.cases.domain.Consent;
+import app.trellis.platform.access.SharingConsent;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,7 @@
 package app.trellis.cases.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.trellis.platform.testing.TestTokens;
@@ -109,6 +110,78 @@ class AuthorizationMatrixTest {
                 given().auth().oauth2(nora).get(call.path()).then().statusCode(200);
             }
         }
+    }
+
+    /** An endpoint that belongs to one set of roles: programs, the audit trail, the break-glass review. */
+    private record Guarded(String method, String path, Object body, boolean byId, List<String> roles) {
+    }
+
+    private List<Guarded> guarded(String program, String grant) {
+        List<String> staff = List.of("case-manager", "supervisor", "assessor", "tenant-admin");
+        return List.of(
+                new Guarded("GET", "/api/v1/programs", null, false, staff),
+                new Guarded("POST", "/api/v1/programs", Map.of("code", "m-" + UUID.randomUUID().toString().substring(0, 6),
+                        "name", "Another"), false, List.of("tenant-admin")),
+                new Guarded("GET", "/api/v1/programs/" + program, null, true, staff),
+                new Guarded("PUT", "/api/v1/programs/" + program, Map.of("name", "Matrix", "active", true), true,
+                        List.of("tenant-admin")),
+                new Guarded("GET", "/api/v1/audit?clientId=" + client, null, false, List.of("auditor")),
+                new Guarded("GET", "/api/v1/audit/verification", null, false, List.of("auditor")),
+                new Guarded("GET", "/api/v1/emergency-access", null, false, List.of("supervisor")),
+                new Guarded("POST", "/api/v1/emergency-access/" + grant + "/review", Map.of("note", "seen"), true,
+                        List.of("supervisor")));
+    }
+
+    @Test
+    void programsTheAuditTrailAndTheBreakGlassReviewAnswerOnlyTheirRoles() {
+        String program = given().auth().oauth2(TestTokens.user(tenant, "tess", "tenant-admin")).get("/api/v1/programs")
+                .then().statusCode(200).extract().path("items.find { it.code == 'matrix' }.id");
+        String grant = given().auth().oauth2(manager(tenant, "carl", "team-b")).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Client in crisis, worker unreachable")).post("/api/v1/cases/" + caseId
+                        + "/emergency-access").then().statusCode(201).extract().path("id");
+        List<String> roles = List.of("case-manager", "supervisor", "assessor", "auditor", "tenant-admin");
+        List<String> wrong = new ArrayList<>();
+        for (Guarded call : guarded(program, grant)) {
+            check(wrong, call, null, 401);
+            check(wrong, call, TestTokens.partner(tenant, "partner-north", "system/clients.read", "system/cases.read"), 403);
+            for (String role : roles) {
+                String token = TestTokens.user(tenant, "u-" + role, role);
+                if (!call.roles().contains(role)) {
+                    check(wrong, call, token, 403);
+                    continue;
+                }
+                int got = send(call, token);
+                if (got == 401 || got == 403) {
+                    wrong.add(call.method() + " " + call.path() + " as " + role + " -> " + got + " (expected to get through)");
+                }
+                if (call.byId()) {
+                    check(wrong, call, TestTokens.user("other-" + tenant, "x-" + role, role), 404);
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+        // An auditor of another tenant reads their own trail, which does not hold this tenant's client.
+        given().auth().oauth2(TestTokens.user("other-" + tenant, "otto", "auditor")).queryParam("clientId", client)
+                .get("/api/v1/audit").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    private void check(List<String> wrong, Guarded call, String token, int expected) {
+        int got = send(call, token);
+        if (got != expected) {
+            wrong.add(call.method() + " " + call.path().replace(tenant, "<tenant>") + (token == null ? " without a token" : "")
+                    + " -> " + got + " (expected " + expected + ")");
+        }
+    }
+
+    private static int send(Guarded call, String token) {
+        RequestSpecification request = given().contentType(ContentType.JSON).header("If-Match", "\"0\"");
+        if (token != null) {
+            request.auth().oauth2(token);
+        }
+        if (call.body() != null) {
+            request.body(call.body());
+        }
+        return request.request(call.method(), call.path()).statusCode();
     }
 
     private void expect(String token, Predicate<Call> applies, int status) {

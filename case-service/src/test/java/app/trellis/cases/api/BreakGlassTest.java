@@ -4,16 +4,20 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.trellis.cases.TestClock;
 import app.trellis.platform.jdbc.Jdbc;
+import app.trellis.platform.testing.Sql;
 import app.trellis.platform.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -75,6 +79,53 @@ class BreakGlassTest {
         clock.advance(Duration.ofMinutes(61));
         given().auth().oauth2(carl).get(caseUrl).then().statusCode(404);
         given().auth().oauth2(carl).get("/api/v1/clients/" + clientId).then().statusCode(404);
+    }
+
+    @Test
+    void aGrantReadsAndAddsANoteButChangesNothingElseThenCloses() {
+        given().auth().oauth2(carl).contentType(ContentType.JSON).body(Map.of("reason", "Client in crisis, worker unreachable"))
+                .post(caseUrl + "/emergency-access").then().statusCode(201);
+        String client = "/api/v1/clients/" + clientId;
+        given().auth().oauth2(carl).get(caseUrl).then().statusCode(200);
+        given().auth().oauth2(carl).get(client).then().statusCode(200);
+        given().auth().oauth2(carl).get(client + "/consents").then().statusCode(200);
+        String note = given().auth().oauth2(carl).contentType(ContentType.JSON).body(Map.of("type", "contact",
+                        "occurredAt", clock.instant().minusSeconds(60).toString(), "text", "Reached the client at the shelter."))
+                .post(caseUrl + "/notes").then().statusCode(201).body("author.name", equalTo("carl"))
+                .extract().header("Location");
+
+        String today = LocalDate.now(clock).toString();
+        Map<String, Object> writes = new LinkedHashMap<>();
+        writes.put("POST " + caseUrl + "/assignment", Map.of("assignee", TestTokens.subjectOf("carl"), "team", "team-b"));
+        writes.put("POST " + caseUrl + "/status", Map.of("status", "on-hold"));
+        writes.put("POST " + client + "/consents", Map.of("type", "data-sharing", "partner", "partner-north",
+                "effectiveDate", today));
+        writes.put("PUT " + client, Map.of("name", Map.of("given", "Fannie", "family", "Hamer"), "birthDate", "1977-10-06",
+                "sex", "female"));
+        writes.put("POST " + caseUrl + "/goals", Map.of("description", "Stay housed"));
+        writes.put("POST " + caseUrl + "/tasks", Map.of("title", "Call back", "dueDate", today));
+        writes.put("POST " + note + "/addenda", Map.of("text", "More."));
+        writes.put("POST /api/v1/cases", Map.of("clientId", clientId, "program", "crisis", "assignee",
+                TestTokens.subjectOf("carl"), "team", "team-b"));
+        writes.forEach((call, body) -> {
+            String[] methodAndPath = call.split(" ", 2);
+            given().auth().oauth2(carl).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(body)
+                    .request(methodAndPath[0], methodAndPath[1]).then()
+                    .statusCode(403).contentType("application/problem+json")
+                    .body("type", equalTo("https://trellis.app/problems/break-glass-read-only"));
+        });
+        // Nothing changed: still nora's case, still open, no consent, one case.
+        given().auth().oauth2(nora).get(caseUrl).then().statusCode(200)
+                .body("assignee.id", equalTo(TestTokens.subjectOf("nora"))).body("status", equalTo("open"));
+        assertEquals(1, Sql.count(db, "SELECT COUNT(*) FROM case_file WHERE tenant_id = ?", tenant));
+        assertEquals(0, Sql.count(db, "SELECT COUNT(*) FROM consent WHERE tenant_id = ?", tenant));
+
+        clock.advance(Duration.ofMinutes(61));
+        given().auth().oauth2(carl).get(caseUrl).then().statusCode(404);
+        given().auth().oauth2(carl).get(client).then().statusCode(404);
+        given().auth().oauth2(carl).contentType(ContentType.JSON).body(Map.of("type", "contact",
+                        "occurredAt", clock.instant().minusSeconds(60).toString(), "text", "Too late."))
+                .post(caseUrl + "/notes").then().statusCode(404);
     }
 
     @Test

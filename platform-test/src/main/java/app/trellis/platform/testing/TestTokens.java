@@ -60,6 +60,12 @@ public final class TestTokens {
             return this;
         }
 
+        /** Another subject for the same user name: a renamed account's successor, or a reused name. */
+        public Builder subject(String subject) {
+            claims.subject(subject);
+            return this;
+        }
+
         public Builder team(String team) {
             return claim("team", team);
         }
