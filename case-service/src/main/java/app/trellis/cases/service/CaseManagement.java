@@ -12,6 +12,7 @@ import app.trellis.cases.repository.ProgramRepository;
 import app.trellis.platform.audit.AuditEntry;
 import app.trellis.platform.audit.AuditTrail;
 import app.trellis.platform.concurrency.ETags;
+import app.trellis.platform.contracts.CaseAccessChangedV1;
 import app.trellis.platform.contracts.CaseAssignedV1;
 import app.trellis.platform.contracts.CaseClosedV1;
 import app.trellis.platform.contracts.CaseOpenedV1;
@@ -88,6 +89,7 @@ public class CaseManagement {
             events.append("case", file.id().toString(), tenant, CaseOpenedV1.TYPE,
                     new CaseOpenedV1(file.id(), file.clientId(), file.programCode(), file.assignee().subject()));
         }
+        accessChanged(file);
         return file;
     }
 
@@ -130,6 +132,7 @@ public class CaseManagement {
             events.append("case", file.id().toString(), tenant, CaseClosedV1.TYPE,
                     new CaseClosedV1(file.id(), file.clientId(), file.programCode()));
         }
+        accessChanged(file);
         return file;
     }
 
@@ -146,6 +149,7 @@ public class CaseManagement {
         audit.recordWrite(entry("ASSIGN", file));
         events.append("case", file.id().toString(), file.tenantId(), CaseAssignedV1.TYPE,
                 new CaseAssignedV1(file.id(), file.clientId(), assignee, team));
+        accessChanged(file);
         return file;
     }
 
@@ -182,6 +186,12 @@ public class CaseManagement {
 
     private CaseFile find(UUID id) {
         return cases.findInTenant(caller.tenant(), id).orElseThrow(() -> ProblemException.notFound("Case"));
+    }
+
+    /** Other services keep their own copy of who may see a case: they get the whole of it after every change. */
+    private void accessChanged(CaseFile file) {
+        events.append("case", file.id().toString(), file.tenantId(), CaseAccessChangedV1.TYPE, new CaseAccessChangedV1(
+                file.id(), file.clientId(), file.assignee().subject(), file.team(), file.status().code()));
     }
 
     private static AuditEntry entry(String action, CaseFile file) {

@@ -73,6 +73,7 @@ public class Consents {
     private void changed(String action, Consent consent) {
         audit.recordWrite(new AuditEntry(action, "consent", consent.id().toString(), consent.clientId().toString(), null));
         events.append("client", consent.clientId().toString(), caller.tenant(), ConsentChangedV1.TYPE,
-                new ConsentChangedV1(consent.id(), consent.clientId(), consent.type(), consent.partner(), consent.status()));
+                new ConsentChangedV1(consent.id(), consent.clientId(), consent.type(), consent.partner(), consent.status(),
+                        consent.effectiveDate(), consent.expiryDate()));
     }
 }

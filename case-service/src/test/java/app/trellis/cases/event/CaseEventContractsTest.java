@@ -124,6 +124,7 @@ class CaseEventContractsTest {
                 Map.entry("app.trellis.case.status-changed.v1", 3),
                 Map.entry("app.trellis.case.opened.v1", 1),
                 Map.entry("app.trellis.case.assigned.v1", 1),
+                Map.entry("app.trellis.case.access-changed.v1", 4),
                 Map.entry("app.trellis.note.added.v1", 2),
                 Map.entry("app.trellis.careplan.task-due.v1", 1),
                 Map.entry("app.trellis.consent.changed.v1", 2),

@@ -12,9 +12,12 @@ public record SharingConsent(String type, String partner, boolean granted, Local
     public static final String DATA_SHARING = "data-sharing";
     public static final String GRANTED = "granted";
 
-    /** In force on {@code day}: granted, effective, not expired (the expiry day itself still counts). */
+    /**
+     * In force on {@code day}: granted, effective, not expired (the expiry day itself still counts). A copy
+     * built from events that predate the dates has no effective day: never in force (fail closed).
+     */
     public boolean inForceOn(LocalDate day) {
-        return granted && !day.isBefore(effective) && (expiry == null || !day.isAfter(expiry));
+        return granted && effective != null && !day.isBefore(effective) && (expiry == null || !day.isAfter(expiry));
     }
 
     /** Lets {@code partner} read the client's data on {@code day}. */
