@@ -300,7 +300,7 @@ public final class CompiledInstrument {
             }
             AnswerValue expected = value == null ? null : read(value);
             if (expected == null) {
-                errors.add(new FieldError(at(path, field), "must be a value item '" + item.linkId() + "' can take: "
+                errors.add(new FieldError(at(path, field), "does not fit item '" + item.linkId() + "': "
                         + expectation()));
             }
             return expected;

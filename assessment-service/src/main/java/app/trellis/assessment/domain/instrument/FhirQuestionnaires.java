@@ -209,7 +209,9 @@ public final class FhirQuestionnaires {
                         .put("operator", when.operator().code());
                 Item question = byLinkId.get(when.question());
                 if (when.answer() != null && question != null) {
-                    condition.set(answerKind(when, question), when.answer().toJson());
+                    String kind = answerKind(when, question);
+                    condition.set(kind, kind.equals("answerCoding") && when.answer() instanceof StringValue s
+                            ? coding(null, s.value(), null) : when.answer().toJson());
                 }
             }
         }

@@ -39,7 +39,7 @@ public final class ScoringEngine {
 
     /**
      * Evaluates answers given as JSON: an object of linkId to an array of values (a single value is taken as
-     * an array of one), each value as {@link AnswerValue#fromJson} reads it.
+     * an array of one, null as no answer), each value as {@link AnswerValue#fromJson} reads it.
      */
     public static Evaluation evaluate(CompiledInstrument instrument, JsonNode answers) {
         if (answers == null || !answers.isObject()) {
@@ -51,7 +51,7 @@ public final class ScoringEngine {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode json = field.getValue();
             List<AnswerValue> values = new ArrayList<>(json.isArray() ? json.size() : 1);
-            for (JsonNode value : json.isArray() ? json : List.of(json)) {
+            for (JsonNode value : json.isArray() ? json : json.isNull() ? List.<JsonNode>of() : List.of(json)) {
                 AnswerValue answer = AnswerValue.fromJson(value);
                 if (answer == null) {
                     problems.add(new FieldError(field(field.getKey()),

@@ -157,8 +157,9 @@ final class ScoringRules {
                     : node.expectedValue(rule.operator(), rule.value(), when, "value", errors);
             return new Flag(rule.flag(), node.index, 0, new Condition(node.index, rule.operator(), expected));
         }
-        int score = rule.score().equals("total") ? CompiledInstrument.TOTAL : subscales.indexOf(rule.score());
-        if (score == CompiledInstrument.TOTAL - 1) {
+        boolean total = rule.score().equals("total");
+        int score = total ? CompiledInstrument.TOTAL : subscales.indexOf(rule.score());
+        if (!total && score < 0) {
             errors.add(new FieldError(at(when, "score"), "is neither 'total' nor a subscale"));
             return null;
         }
