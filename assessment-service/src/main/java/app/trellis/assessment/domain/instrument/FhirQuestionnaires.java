@@ -199,9 +199,7 @@ public final class FhirQuestionnaires {
     }
 
     private static ObjectNode exportItem(Item item, Map<String, Item> byLinkId) {
-        ObjectNode json = InstrumentJson.MAPPER.createObjectNode().put("linkId", item.linkId());
-        InstrumentJson.putIfPresent(json, "text", item.text());
-        json.put("type", item.type().code());
+        ObjectNode json = InstrumentJson.commonItemFields(item);
         if (!item.enableWhen().isEmpty()) {
             ArrayNode conditions = json.putArray("enableWhen");
             for (EnableWhen when : item.enableWhen()) {
@@ -214,15 +212,6 @@ public final class FhirQuestionnaires {
                             ? coding(null, s.value(), null) : when.answer().toJson());
                 }
             }
-        }
-        if (item.enableBehavior() != null) {
-            json.put("enableBehavior", item.enableBehavior().code());
-        }
-        if (item.required()) {
-            json.put("required", true);
-        }
-        if (item.repeats()) {
-            json.put("repeats", true);
         }
         if (!item.options().isEmpty()) {
             ArrayNode options = json.putArray("answerOption");

@@ -41,7 +41,7 @@ import java.util.List;
  * }</pre>
  * Operators: {@code = != > < >= <= exists} ({@code exists} takes {@code true} or {@code false}). An
  * {@code answer} or {@code value} is a JSON boolean, number or string (a date as {@code "2024-05-01"}, an
- * option by its code) or {@code {"system", "code"}}.
+ * option by its code) or {@code {"system", "code"}}. Fields not named here are ignored when reading.
  */
 public final class InstrumentJson {
 
@@ -111,7 +111,8 @@ public final class InstrumentJson {
                 r.objects(json, "items", path, (node, p) -> readItem(r, node, p)));
     }
 
-    private static ObjectNode writeItem(Item item) {
+    /** The fields an item has under the same names here and in FHIR; defaults left out. */
+    static ObjectNode commonItemFields(Item item) {
         ObjectNode json = MAPPER.createObjectNode().put("linkId", item.linkId());
         putIfPresent(json, "text", item.text());
         json.put("type", item.type().code());
@@ -121,6 +122,14 @@ public final class InstrumentJson {
         if (item.repeats()) {
             json.put("repeats", true);
         }
+        if (item.enableBehavior() != null) {
+            json.put("enableBehavior", item.enableBehavior().code());
+        }
+        return json;
+    }
+
+    private static ObjectNode writeItem(Item item) {
+        ObjectNode json = commonItemFields(item);
         if (!item.options().isEmpty()) {
             ArrayNode options = json.putArray("options");
             for (AnswerOption option : item.options()) {
@@ -142,9 +151,6 @@ public final class InstrumentJson {
                     c.set("answer", condition.answer().toJson());
                 }
             }
-        }
-        if (item.enableBehavior() != null) {
-            json.put("enableBehavior", item.enableBehavior().code());
         }
         if (!item.items().isEmpty()) {
             ArrayNode children = json.putArray("items");
