@@ -70,17 +70,17 @@ class CarePlanResourceTest {
         given().auth().oauth2(nora).contentType(ContentType.JSON)
                 .body(Map.of("title", "Submit housing application", "dueDate", today.plusDays(3).toString(), "goalId", goal))
                 .post(caseUrl + "/tasks").then().statusCode(201).body("overdue", equalTo(false)).body("assignee", equalTo("nora"));
-        given().auth().oauth2(nora).get(caseUrl + "/tasks").then().body("overdue", contains(false));
+        given().auth().oauth2(nora).get(caseUrl + "/tasks").then().body("items.overdue", contains(false));
         announcer.announceDueTasks();
         assertEquals(0, dueEventsOfTenant(), "not announced before it is due");
 
         clock.advance(Duration.ofDays(3));
         announcer.announceDueTasks();
         assertEquals(1, dueEventsOfTenant(), "announced when it falls due");
-        given().auth().oauth2(nora).get(caseUrl + "/tasks").then().body("overdue", contains(false));
+        given().auth().oauth2(nora).get(caseUrl + "/tasks").then().body("items.overdue", contains(false));
 
         clock.advance(Duration.ofDays(1));
-        given().auth().oauth2(nora).get(caseUrl + "/tasks").then().body("overdue", contains(true));
+        given().auth().oauth2(nora).get(caseUrl + "/tasks").then().body("items.overdue", contains(true));
         given().auth().oauth2(nora).get("/api/v1/caseload").then().statusCode(200)
                 .body("overdueTasks", equalTo(1)).body("casesByStatus.open", equalTo(1));
         announcer.announceDueTasks();

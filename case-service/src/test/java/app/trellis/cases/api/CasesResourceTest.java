@@ -101,9 +101,9 @@ class CasesResourceTest {
         given().auth().oauth2(carl).queryParam("assignee", "me").get("/api/v1/cases").then()
                 .body("items", hasSize(1));
         given().auth().oauth2(carl).get(location + "/assignments").then().statusCode(200)
-                .body("assignee", contains("nora", "carl"))
-                .body("[0].endedAt", notNullValue()).body("[1].endedAt", nullValue())
-                .body("[1].assignedBy", equalTo("nora"));
+                .body("items.assignee", contains("nora", "carl"))
+                .body("items[0].endedAt", notNullValue()).body("items[1].endedAt", nullValue())
+                .body("items[1].assignedBy", equalTo("nora"));
     }
 
     @Test
