@@ -4,6 +4,8 @@ import app.trellis.cases.domain.CareGoal;
 import app.trellis.cases.domain.CareTask;
 import app.trellis.cases.service.CarePlans;
 import app.trellis.platform.concurrency.ETags;
+import app.trellis.platform.idempotency.IdempotentCreates;
+import app.trellis.platform.paging.Page;
 import app.trellis.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -22,7 +24,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,22 +38,26 @@ public class CarePlanResource {
 
     @Inject
     CarePlans plans;
+    @Inject
+    IdempotentCreates idempotent;
 
     @POST
     @Path("goals")
     @APIResponse(responseCode = "201", description = "Created; Location names the new resource",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CarePlanResponses.Goal.class)))
     public Response setGoal(@PathParam("caseId") UUID caseId, @Valid @NotNull CarePlanRequests.Goal body,
-                            @Context UriInfo uri) {
-        CareGoal goal = plans.setGoal(caseId, body.description(), body.targetDate());
-        return Response.created(uri.getAbsolutePathBuilder().path(goal.id().toString()).build())
-                .tag(ETags.of(goal.version())).entity(CarePlanResponses.Goal.from(goal)).build();
+                            @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey, @Context UriInfo uri) {
+        return idempotent.run(idempotencyKey, body, () -> {
+            CareGoal goal = plans.setGoal(caseId, body.description(), body.targetDate());
+            return Response.created(uri.getAbsolutePathBuilder().path(goal.id().toString()).build())
+                    .tag(ETags.of(goal.version())).entity(CarePlanResponses.Goal.from(goal)).build();
+        }, id -> plans.goals(caseId)); // no GET of one goal: the goals' GET checks the case and audits the read
     }
 
     @GET
     @Path("goals")
-    public List<CarePlanResponses.Goal> goals(@PathParam("caseId") UUID caseId) {
-        return plans.goals(caseId).stream().map(CarePlanResponses.Goal::from).toList();
+    public Page<CarePlanResponses.Goal> goals(@PathParam("caseId") UUID caseId) {
+        return Page.whole(plans.goals(caseId).stream().map(CarePlanResponses.Goal::from).toList());
     }
 
     @PUT
@@ -69,17 +74,19 @@ public class CarePlanResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the new resource",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CarePlanResponses.Task.class)))
     public Response planTask(@PathParam("caseId") UUID caseId, @Valid @NotNull CarePlanRequests.Task body,
-                             @Context UriInfo uri) {
-        CareTask task = plans.planTask(caseId, body.goalId(), body.title(), body.assignee(), body.dueDate());
-        return Response.created(uri.getAbsolutePathBuilder().path(task.id().toString()).build())
-                .tag(ETags.of(task.version())).entity(CarePlanResponses.Task.from(task, plans.today())).build();
+                             @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey, @Context UriInfo uri) {
+        return idempotent.run(idempotencyKey, body, () -> {
+            CareTask task = plans.planTask(caseId, body.goalId(), body.title(), body.assignee(), body.dueDate());
+            return Response.created(uri.getAbsolutePathBuilder().path(task.id().toString()).build())
+                    .tag(ETags.of(task.version())).entity(CarePlanResponses.Task.from(task, plans.today())).build();
+        }, id -> plans.tasks(caseId)); // no GET of one task: the tasks' GET checks the case and audits the read
     }
 
     @GET
     @Path("tasks")
-    public List<CarePlanResponses.Task> tasks(@PathParam("caseId") UUID caseId) {
+    public Page<CarePlanResponses.Task> tasks(@PathParam("caseId") UUID caseId) {
         var today = plans.today();
-        return plans.tasks(caseId).stream().map(t -> CarePlanResponses.Task.from(t, today)).toList();
+        return Page.whole(plans.tasks(caseId).stream().map(t -> CarePlanResponses.Task.from(t, today)).toList());
     }
 
     @PUT

@@ -2,6 +2,7 @@ package app.trellis.cases.api;
 
 import app.trellis.cases.domain.CaseNote;
 import app.trellis.cases.service.CaseNotes;
+import app.trellis.platform.idempotency.IdempotentCreates;
 import app.trellis.platform.paging.Page;
 import app.trellis.platform.paging.PageRequest;
 import app.trellis.platform.security.Roles;
@@ -11,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,13 +37,18 @@ public class CaseNotesResource {
 
     @Inject
     CaseNotes notes;
+    @Inject
+    IdempotentCreates idempotent;
 
     @POST
     @APIResponse(responseCode = "201", description = "Created; Location names the new resource",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoteResponse.class)))
-    public Response addNote(@PathParam("caseId") UUID caseId, @Valid @NotNull NoteRequests.Note body, @Context UriInfo uri) {
-        CaseNote note = notes.addNote(caseId, body.type(), body.occurredAt(), body.text());
-        return created(uri.getAbsolutePathBuilder().path(note.id().toString()).build(), note);
+    public Response addNote(@PathParam("caseId") UUID caseId, @Valid @NotNull NoteRequests.Note body,
+                            @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey, @Context UriInfo uri) {
+        return idempotent.run(idempotencyKey, body, () -> {
+            CaseNote note = notes.addNote(caseId, body.type(), body.occurredAt(), body.text());
+            return created(uri.getAbsolutePathBuilder().path(note.id().toString()).build(), note);
+        }, id -> notes.readNote(caseId, UUID.fromString(id)));
     }
 
     @POST
@@ -49,10 +56,13 @@ public class CaseNotesResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the new resource",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoteResponse.class)))
     public Response addAddendum(@PathParam("caseId") UUID caseId, @PathParam("noteId") UUID noteId,
-                                @Valid @NotNull NoteRequests.Addendum body, @Context UriInfo uri) {
-        CaseNote addendum = notes.addAddendum(caseId, noteId, body.text());
-        return created(uri.getBaseUriBuilder().path("api/v1/cases").path(caseId.toString()).path("notes")
-                .path(addendum.id().toString()).build(), addendum);
+                                @Valid @NotNull NoteRequests.Addendum body,
+                                @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey, @Context UriInfo uri) {
+        return idempotent.run(idempotencyKey, body, () -> {
+            CaseNote addendum = notes.addAddendum(caseId, noteId, body.text());
+            return created(uri.getBaseUriBuilder().path("api/v1/cases").path(caseId.toString()).path("notes")
+                    .path(addendum.id().toString()).build(), addendum);
+        }, id -> notes.readNote(caseId, UUID.fromString(id)));
     }
 
     @POST

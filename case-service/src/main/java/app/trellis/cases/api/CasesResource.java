@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -53,7 +52,7 @@ public class CasesResource {
                     body.assignee(), body.team(), "open".equals(body.status())));
             return Response.created(uri.getAbsolutePathBuilder().path(file.id().toString()).build())
                     .tag(ETags.of(file.version())).entity(CaseResponse.from(file)).build();
-        });
+        }, id -> management.caseFile(UUID.fromString(id)));
     }
 
     @GET
@@ -96,7 +95,7 @@ public class CasesResource {
     @GET
     @Path("{id}/assignments")
     @RolesAllowed({Roles.CASE_MANAGER, Roles.SUPERVISOR, Roles.SCOPE_CASES_READ})
-    public List<CaseResponse.AssignmentPeriod> assignments(@PathParam("id") UUID id) {
-        return management.assignmentHistory(id).stream().map(CaseResponse.AssignmentPeriod::from).toList();
+    public Page<CaseResponse.AssignmentPeriod> assignments(@PathParam("id") UUID id) {
+        return Page.whole(management.assignmentHistory(id).stream().map(CaseResponse.AssignmentPeriod::from).toList());
     }
 }

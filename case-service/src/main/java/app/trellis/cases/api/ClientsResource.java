@@ -53,7 +53,7 @@ public class ClientsResource {
             ClientView client = registry.registerClient(body.toInput());
             return Response.created(uri.getAbsolutePathBuilder().path(client.client().id().toString()).build())
                     .tag(ETags.of(client.client().version())).entity(ClientResponse.from(client)).build();
-        });
+        }, id -> registry.client(UUID.fromString(id)));
     }
 
     @GET

@@ -3,6 +3,8 @@ package app.trellis.cases.api;
 import app.trellis.cases.domain.Consent;
 import app.trellis.cases.service.Consents;
 import app.trellis.platform.concurrency.ETags;
+import app.trellis.platform.idempotency.IdempotentCreates;
+import app.trellis.platform.paging.Page;
 import app.trellis.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -25,7 +27,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -40,6 +41,8 @@ public class ConsentsResource {
 
     @Inject
     Consents consents;
+    @Inject
+    IdempotentCreates idempotent;
 
     /** {@code partner} (the partner's OAuth client id) is required for data-sharing; {@code documentId} points at the signed form in document-service. */
     public record Request(
@@ -64,17 +67,20 @@ public class ConsentsResource {
     @POST
     @APIResponse(responseCode = "201", description = "Created; Location names the new resource",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentResponse.class)))
-    public Response recordConsent(@PathParam("clientId") UUID clientId, @Valid @NotNull Request body, @Context UriInfo uri) {
-        Consent consent = consents.recordConsent(clientId, body.type(), body.partner(), body.effectiveDate(),
-                body.expiryDate(), body.documentId());
-        return Response.created(uri.getAbsolutePathBuilder().path(consent.id().toString()).build())
-                .tag(ETags.of(consent.version())).entity(ConsentResponse.from(consent, consents.today())).build();
+    public Response recordConsent(@PathParam("clientId") UUID clientId, @Valid @NotNull Request body,
+                                  @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey, @Context UriInfo uri) {
+        return idempotent.run(idempotencyKey, body, () -> {
+            Consent consent = consents.recordConsent(clientId, body.type(), body.partner(), body.effectiveDate(),
+                    body.expiryDate(), body.documentId());
+            return Response.created(uri.getAbsolutePathBuilder().path(consent.id().toString()).build())
+                    .tag(ETags.of(consent.version())).entity(ConsentResponse.from(consent, consents.today())).build();
+        }, id -> consents.consents(clientId)); // no GET of one consent: the consents' GET checks the client and audits
     }
 
     @GET
-    public List<ConsentResponse> consents(@PathParam("clientId") UUID clientId) {
+    public Page<ConsentResponse> consents(@PathParam("clientId") UUID clientId) {
         LocalDate today = consents.today();
-        return consents.consents(clientId).stream().map(c -> ConsentResponse.from(c, today)).toList();
+        return Page.whole(consents.consents(clientId).stream().map(c -> ConsentResponse.from(c, today)).toList());
     }
 
     @POST

@@ -2,6 +2,8 @@ package app.trellis.cases.api;
 
 import app.trellis.cases.domain.EmergencyAccess;
 import app.trellis.cases.service.BreakGlass;
+import app.trellis.platform.paging.Page;
+import app.trellis.platform.paging.PageRequest;
 import app.trellis.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /** The supervisors' review queue of break-glass access ({@code ?reviewed=false} for what is waiting). */
@@ -48,8 +49,9 @@ public class EmergencyAccessResource {
 
     @GET
     @RolesAllowed(Roles.SUPERVISOR)
-    public List<Grant> grants(@QueryParam("reviewed") Boolean reviewed) {
-        return breakGlass.grants(reviewed).stream().map(Grant::from).toList();
+    public Page<Grant> grants(@QueryParam("reviewed") Boolean reviewed, @QueryParam("limit") Integer limit,
+                              @QueryParam("cursor") String cursor) {
+        return breakGlass.grants(reviewed, PageRequest.of(limit, cursor)).map(Grant::from);
     }
 
     @POST

@@ -56,7 +56,7 @@ public class ProgramsResource {
             Program program = service.defineProgram(tenant, body.code(), body.name(), body.description());
             return Response.created(uri.getAbsolutePathBuilder().path(program.id().toString()).build())
                     .tag(ETags.of(program.version())).entity(ProgramResponse.from(program)).build();
-        });
+        }, id -> service.program(tenant, UUID.fromString(id)));
     }
 
     @GET

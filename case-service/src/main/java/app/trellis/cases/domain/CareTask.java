@@ -8,12 +8,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A task of a care plan. Overdue is computed, never stored: open and due before today. */
+/**
+ * A task of a care plan. Overdue is computed, never stored: open and due before today. Updates write only
+ * the columns that changed: {@code due_notified} is set by the announcer outside this entity (without a
+ * version bump), so a revision must not write back the value it loaded unless it resets it.
+ */
 @Entity
 @Table(name = "care_task")
+@DynamicUpdate
 public class CareTask extends TenantRecord {
 
     public static final Set<String> STATUSES = Set.of("open", "done", "cancelled");
@@ -81,10 +87,6 @@ public class CareTask extends TenantRecord {
     /** Open and due before {@code today}. */
     public boolean overdueOn(LocalDate today) {
         return "open".equals(status) && dueDate.isBefore(today);
-    }
-
-    public void markDueNotified() {
-        dueNotified = true;
     }
 
     public UUID caseId() { return caseId; }

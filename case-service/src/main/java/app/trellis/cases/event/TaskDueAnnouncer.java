@@ -1,6 +1,5 @@
 package app.trellis.cases.event;
 
-import app.trellis.cases.domain.CareTask;
 import app.trellis.cases.repository.CarePlanRepository;
 import app.trellis.platform.contracts.TaskDueV1;
 import app.trellis.platform.event.OutboxWriter;
@@ -10,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 /** Announces each open task once when it falls due (careplan.task-due), for reminders and reports. */
 @ApplicationScoped
@@ -30,16 +30,17 @@ public class TaskDueAnnouncer {
         announceDueTasks();
     }
 
-    /** Returns how many tasks were announced. */
+    /**
+     * Returns how many tasks were announced. Safe on every instance at once: each claims its own tasks (see
+     * {@link CarePlanRepository#claimDueUnannounced}), and the marker leaves the tasks' versions (ETags) alone.
+     */
     @Transactional
     public int announceDueTasks() {
-        int announced = 0;
-        for (CareTask task : plans.dueUnannounced(LocalDate.now(clock), BATCH)) {
-            task.markDueNotified();
+        List<CarePlanRepository.DueTask> due = plans.claimDueUnannounced(LocalDate.now(clock), BATCH);
+        for (CarePlanRepository.DueTask task : due) {
             events.append("case", task.caseId().toString(), task.tenantId(), TaskDueV1.TYPE,
-                    new TaskDueV1(task.id(), task.caseId(), task.assignee().subject(), task.dueDate()));
-            announced++;
+                    new TaskDueV1(task.id(), task.caseId(), task.assignee(), task.dueDate()));
         }
-        return announced;
+        return due.size();
     }
 }

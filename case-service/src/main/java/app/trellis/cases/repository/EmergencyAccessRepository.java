@@ -1,7 +1,9 @@
 package app.trellis.cases.repository;
 
 import app.trellis.cases.domain.EmergencyAccess;
+import app.trellis.platform.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -28,11 +30,17 @@ public class EmergencyAccessRepository implements PanacheRepositoryBase<Emergenc
         return find("id = ?1 and tenantId = ?2", id, tenantId).firstResultOptional();
     }
 
-    public List<EmergencyAccess> list(String tenantId, Boolean reviewed) {
-        if (reviewed == null) {
-            return list("tenantId", Sort.descending("createdAt"), tenantId);
+    /** Newest first; keyset on (createdAt, id) descending. */
+    public List<EmergencyAccess> page(String tenantId, Boolean reviewed, PageRequest page) {
+        StringBuilder where = new StringBuilder("tenantId = :tenant");
+        Parameters params = Parameters.with("tenant", tenantId);
+        if (reviewed != null) {
+            where.append(" and reviewedAt is ").append(reviewed ? "not null" : "null");
         }
-        return list("tenantId = ?1 and reviewedAt is " + (reviewed ? "not null" : "null"), Sort.descending("createdAt"),
-                tenantId);
+        page.after().ifPresent(after -> {
+            where.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
+            params.and("at", Instant.parse(after.value(0))).and("id", UUID.fromString(after.value(1)));
+        });
+        return find(where.toString(), Sort.descending("createdAt", "id"), params).page(0, page.fetchSize()).list();
     }
 }

@@ -6,6 +6,9 @@ import app.trellis.cases.repository.CaseRepository;
 import app.trellis.cases.repository.EmergencyAccessRepository;
 import app.trellis.platform.audit.AuditEntry;
 import app.trellis.platform.audit.AuditTrail;
+import app.trellis.platform.paging.Cursor;
+import app.trellis.platform.paging.Page;
+import app.trellis.platform.paging.PageRequest;
 import app.trellis.platform.problem.ProblemException;
 import app.trellis.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -62,9 +64,11 @@ public class BreakGlass {
                 .map(grant -> used(grant, "client", clientId)).orElse(false);
     }
 
+    /** Newest first. */
     @Transactional
-    public List<EmergencyAccess> grants(Boolean reviewed) {
-        return grants.list(caller.tenant(), reviewed);
+    public Page<EmergencyAccess> grants(Boolean reviewed, PageRequest page) {
+        return page.toPage(grants.page(caller.tenant(), reviewed, page),
+                g -> Cursor.of(g.createdAt().toString(), g.id().toString()));
     }
 
     @Transactional

@@ -1,10 +1,13 @@
 package app.trellis.cases.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.trellis.cases.TestClock;
@@ -135,7 +138,7 @@ class BreakGlassTest {
                 .statusCode(201).extract().path("id");
         given().auth().oauth2(carl).get("/api/v1/emergency-access").then().statusCode(403);
         given().auth().oauth2(sam).queryParam("reviewed", false).get("/api/v1/emergency-access").then().statusCode(200)
-                .body("id", hasItem(grant));
+                .body("items.id", hasItem(grant));
         given().auth().oauth2(sam).contentType(ContentType.JSON).body("{\"note\":\"Appropriate\"}")
                 .post("/api/v1/emergency-access/" + grant + "/review").then().statusCode(200)
                 .body("reviewedBy.name", equalTo("sam"));
@@ -143,7 +146,7 @@ class BreakGlassTest {
                 .post("/api/v1/emergency-access/" + grant + "/review").then().statusCode(409)
                 .body("type", equalTo("https://trellis.app/problems/conflict/already-reviewed"));
         given().auth().oauth2(sam).queryParam("reviewed", false).get("/api/v1/emergency-access").then()
-                .body("findAll { it.id == '" + grant + "' }", hasSize(0));
+                .body("items.findAll { it.id == '" + grant + "' }", hasSize(0));
 
         String own = given().auth().oauth2(sam).contentType(ContentType.JSON)
                 .body("{\"reason\":\"Supervisor checking the file herself\"}").post(caseUrl + "/emergency-access").then()
@@ -161,6 +164,20 @@ class BreakGlassTest {
         given().auth().oauth2(TestTokens.user(tenant, "otto", "auditor")).contentType(ContentType.JSON)
                 .body("{\"reason\":\"Auditors read the audit, not records\"}").post(caseUrl + "/emergency-access")
                 .then().statusCode(403);
+    }
+
+    @Test
+    void theReviewQueueIsAPageOfTheTenantsGrantsNewestFirst() {
+        List<String> granted = new java.util.ArrayList<>();
+        for (String reason : List.of("Covering the on-call line tonight", "Client called the crisis line again")) {
+            granted.add(0, given().auth().oauth2(carl).contentType(ContentType.JSON).body(Map.of("reason", reason))
+                    .post(caseUrl + "/emergency-access").then().statusCode(201).extract().path("id"));
+        }
+        String next = given().auth().oauth2(sam).queryParam("limit", 1).get("/api/v1/emergency-access").then()
+                .statusCode(200).body("items.id", contains(granted.get(0))).body("nextCursor", notNullValue())
+                .extract().path("nextCursor");
+        given().auth().oauth2(sam).queryParam("limit", 1).queryParam("cursor", next).get("/api/v1/emergency-access")
+                .then().statusCode(200).body("items.id", contains(granted.get(1))).body("nextCursor", nullValue());
     }
 
     private String manager(String name, String team) {

@@ -3,11 +3,13 @@ package app.trellis.cases.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.trellis.cases.TestClock;
 import app.trellis.cases.event.TaskDueAnnouncer;
 import app.trellis.platform.jdbc.Jdbc;
+import app.trellis.platform.testing.Race;
 import app.trellis.platform.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,21 +70,56 @@ class CarePlanResourceTest {
         given().auth().oauth2(nora).contentType(ContentType.JSON)
                 .body(Map.of("title", "Submit housing application", "dueDate", today.plusDays(3).toString(), "goalId", goal))
                 .post(caseUrl + "/tasks").then().statusCode(201).body("overdue", equalTo(false)).body("assignee.name", equalTo("nora"));
-        given().auth().oauth2(nora).get(caseUrl + "/tasks").then().body("overdue", contains(false));
+        given().auth().oauth2(nora).get(caseUrl + "/tasks").then().body("items.overdue", contains(false));
         announcer.announceDueTasks();
         assertEquals(0, dueEventsOfTenant(), "not announced before it is due");
 
         clock.advance(Duration.ofDays(3));
         announcer.announceDueTasks();
         assertEquals(1, dueEventsOfTenant(), "announced when it falls due");
-        given().auth().oauth2(nora).get(caseUrl + "/tasks").then().body("overdue", contains(false));
+        given().auth().oauth2(nora).get(caseUrl + "/tasks").then().body("items.overdue", contains(false));
 
         clock.advance(Duration.ofDays(1));
-        given().auth().oauth2(nora).get(caseUrl + "/tasks").then().body("overdue", contains(true));
+        given().auth().oauth2(nora).get(caseUrl + "/tasks").then().body("items.overdue", contains(true));
         given().auth().oauth2(nora).get("/api/v1/caseload").then().statusCode(200)
                 .body("overdueTasks", equalTo(1)).body("casesByStatus.open", equalTo(1));
         announcer.announceDueTasks();
         assertEquals(1, dueEventsOfTenant(), "announced once");
+    }
+
+    @Test
+    void announcersOnTwoInstancesAnnounceEachDueTaskOnceAndLeaveItsETagAlone() {
+        LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+        List<String> tasks = new ArrayList<>();
+        List<String> etags = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            var created = given().auth().oauth2(nora).contentType(ContentType.JSON)
+                    .body(Map.of("title", "Call back " + i, "dueDate", tomorrow.toString()))
+                    .post(caseUrl + "/tasks").then().statusCode(201).extract();
+            tasks.add(created.path("id"));
+            etags.add(created.header("ETag"));
+        }
+        clock.advance(Duration.ofDays(1));
+
+        // Two instances whose schedules fire at the same moment: neither fails, each task is announced once.
+        Race.of(2, i -> announcer.announceDueTasks());
+        assertEquals(3, dueEventsOfTenant(), "one task-due event per task");
+        for (String task : tasks) {
+            assertEquals(1, Jdbc.query(db, "due event of task", "SELECT COUNT(*) FROM outbox_event WHERE tenant_id = ?"
+                    + " AND type = ? AND envelope LIKE ?", rs -> rs.getInt(1), tenant, "app.trellis.careplan.task-due.v1",
+                    "%" + task + "%").get(0), "task " + task + " announced exactly once");
+        }
+
+        // The announcement is not a change the user made: an ETag read before it still updates the task.
+        given().auth().oauth2(nora).contentType(ContentType.JSON).header("If-Match", etags.get(0))
+                .body(Map.of("title", "Call back, done", "dueDate", tomorrow.toString(), "status", "done"))
+                .put(caseUrl + "/tasks/" + tasks.get(0)).then().statusCode(200).header("ETag", not(equalTo(etags.get(0))));
+        // A revision that keeps the due date does not write back a stale "not announced" marker.
+        given().auth().oauth2(nora).contentType(ContentType.JSON).header("If-Match", etags.get(1))
+                .body(Map.of("title", "Call back, renamed", "dueDate", tomorrow.toString()))
+                .put(caseUrl + "/tasks/" + tasks.get(1)).then().statusCode(200);
+        announcer.announceDueTasks();
+        assertEquals(3, dueEventsOfTenant(), "still announced once");
     }
 
     @Test

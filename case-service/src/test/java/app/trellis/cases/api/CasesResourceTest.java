@@ -102,10 +102,10 @@ class CasesResourceTest {
         given().auth().oauth2(carl).queryParam("assignee", "me").get("/api/v1/cases").then()
                 .body("items", hasSize(1));
         given().auth().oauth2(carl).get(location + "/assignments").then().statusCode(200)
-                .body("assignee.id", contains(TestTokens.subjectOf("nora"), TestTokens.subjectOf("carl")))
-                .body("[0].assignee.name", equalTo("nora"))
-                .body("[0].endedAt", notNullValue()).body("[1].endedAt", nullValue())
-                .body("[1].assignedBy.name", equalTo("nora"));
+                .body("items.assignee.id", contains(TestTokens.subjectOf("nora"), TestTokens.subjectOf("carl")))
+                .body("items[0].assignee.name", equalTo("nora"))
+                .body("items[0].endedAt", notNullValue()).body("items[1].endedAt", nullValue())
+                .body("items[1].assignedBy.name", equalTo("nora"));
     }
 
     @Test

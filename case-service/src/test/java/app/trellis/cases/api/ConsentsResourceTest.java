@@ -3,6 +3,7 @@ package app.trellis.cases.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.trellis.platform.jdbc.Jdbc;
@@ -54,7 +55,8 @@ class ConsentsResourceTest {
                 .body("{\"reason\":\"again\"}").post(consents + "/" + sharing + "/revocation").then().statusCode(409)
                 .body("type", equalTo("https://trellis.app/problems/conflict/consent-already-revoked"));
         given().auth().oauth2(nora).get(consents).then().statusCode(200)
-                .body("type", contains("data-sharing", "treatment")).body("status", contains("revoked", "granted"));
+                .body("items.type", contains("data-sharing", "treatment")).body("items.status", contains("revoked", "granted"))
+                .body("nextCursor", nullValue());
         assertEquals(List.of("granted", "revoked"), Jdbc.query(db, "consent events", "SELECT envelope FROM outbox_event"
                         + " WHERE tenant_id = ? AND type = 'app.trellis.consent.changed.v1' AND envelope LIKE ?"
                         + " ORDER BY sequence_no", rs -> rs.getString(1).contains("\"status\":\"revoked\"") ? "revoked" : "granted",

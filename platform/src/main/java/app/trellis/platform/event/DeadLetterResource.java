@@ -22,8 +22,9 @@ public class DeadLetterResource {
 
     public static final String OPERATOR = "platform-operator";
 
-    public record Redriven(int moved) {
-    }
+    /** Redrive moves at most this many per call unless {@code ?max=} says otherwise, and never more than {@link #REDRIVE_CAP}. */
+    public static final int REDRIVE_DEFAULT = 100;
+    public static final int REDRIVE_CAP = 1000;
 
     @Inject
     DeadLetters deadLetters;
@@ -33,9 +34,10 @@ public class DeadLetterResource {
         return deadLetters.list(Math.max(1, Math.min(max, 500)));
     }
 
+    /** Moves one page of dead letters (default {@value #REDRIVE_DEFAULT}, at most {@value #REDRIVE_CAP}) back to the queue. */
     @POST
     @Path("redrive")
-    public Redriven redrive() {
-        return new Redriven(deadLetters.redrive());
+    public DeadLetters.Redriven redrive(@QueryParam("max") @DefaultValue("" + REDRIVE_DEFAULT) int max) {
+        return deadLetters.redrive(Math.max(1, Math.min(max, REDRIVE_CAP)));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** This service's dead-letter queue: look at what is there (ids and types only), and send it back. */
 @ApplicationScoped
@@ -47,16 +48,26 @@ public class DeadLetters {
         return letters;
     }
 
-    /** Moves every dead letter back to the service's queue (send first, then delete: never lost). */
-    public int redrive() {
+    /** One page of a redrive: how many moved; {@code more}: dead letters are left (call again); {@code remaining}: SQS's approximate count. */
+    public record Redriven(int moved, boolean more, long remaining) {
+    }
+
+    /**
+     * Moves up to {@code max} dead letters back to the service's queue (send first, then delete: never lost;
+     * at worst sent twice, and consumers deduplicate). One bounded page per call, so an operator request never
+     * runs for as long as the queue is deep; {@code remaining} (SQS's approximate count) says whether to call
+     * again.
+     */
+    public Redriven redrive(int max) {
         String dlq = queues.ownDeadLetterQueue();
         String queue = queues.ownQueue();
         int moved = 0;
-        while (true) {
-            List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(dlq).maxNumberOfMessages(10).visibilityTimeout(60)
+        while (moved < max) {
+            int want = Math.min(10, max - moved);
+            List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(dlq).maxNumberOfMessages(want).visibilityTimeout(60)
                     .messageAttributeNames("All")).messages();
             if (batch.isEmpty()) {
-                return moved;
+                break;
             }
             for (Message m : batch) {
                 sqs.sendMessage(b -> b.queueUrl(queue).messageBody(m.body()).messageAttributes(m.messageAttributes()));
@@ -64,6 +75,16 @@ public class DeadLetters {
                 moved++;
             }
         }
+        long remaining = depth(dlq);
+        return new Redriven(moved, remaining > 0, remaining);
+    }
+
+    private long depth(String queueUrl) {
+        var attributes = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes();
+        return Long.parseLong(attributes.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0"))
+                + Long.parseLong(attributes.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0"));
     }
 
     private static String eventId(String body) {

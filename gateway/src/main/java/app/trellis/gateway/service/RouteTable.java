@@ -1,4 +1,4 @@
-package app.trellis.gateway.proxy;
+package app.trellis.gateway.service;
 
 import app.trellis.gateway.config.GatewayConfig;
 import jakarta.inject.Inject;
