@@ -81,9 +81,14 @@ class CasesResourceTest {
 
         List<String> types = Jdbc.query(db, "events", "SELECT type FROM outbox_event WHERE aggregate_type = 'case'"
                 + " AND aggregate_id = ? ORDER BY sequence_no", rs -> rs.getString(1), caseId);
-        assertEquals(List.of("app.trellis.case.status-changed.v1", "app.trellis.case.status-changed.v1",
-                "app.trellis.case.opened.v1", "app.trellis.case.status-changed.v1", "app.trellis.case.status-changed.v1",
-                "app.trellis.case.assigned.v1", "app.trellis.case.status-changed.v1", "app.trellis.case.closed.v1"), types);
+        // Each change also publishes the case's access facts whole, last, for the services that copy them.
+        String access = "app.trellis.case.access-changed.v1";
+        assertEquals(List.of("app.trellis.case.status-changed.v1", access,
+                "app.trellis.case.status-changed.v1", "app.trellis.case.opened.v1", access,
+                "app.trellis.case.status-changed.v1", access,
+                "app.trellis.case.status-changed.v1", access,
+                "app.trellis.case.assigned.v1", access,
+                "app.trellis.case.status-changed.v1", "app.trellis.case.closed.v1", access), types);
         String envelopes = String.join("", Jdbc.query(db, "envelopes", "SELECT envelope FROM outbox_event WHERE"
                 + " aggregate_id = ?", rs -> rs.getString(1), caseId));
         assertEquals(-1, envelopes.indexOf("Moved away"), "free-text reasons stay out of events");
