@@ -111,6 +111,22 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void migrateGivesBackEverythingToARuntimeAccountThatLostEvenItsSchemaRead() throws Exception {
+        // What provisioning does on every local start (Database.ensureSchema): all taken back, then SELECT only.
+        admin("REVOKE ALL PRIVILEGES, GRANT OPTION FROM " + ACCOUNT);
+        assertThrows(SQLException.class, SchemaMigrationTest::runtime, "no privilege on the schema, no login to it");
+
+        SchemaMigration.Outcome outcome = SchemaMigration.run(settings());
+
+        assertTrue(outcome.statements().contains("GRANT SELECT ON `" + SCHEMA + "`.* TO " + ACCOUNT),
+                outcome.statements()::toString);
+        try (Connection runtime = runtime()) {
+            assertEquals(0, runtime.createStatement().executeUpdate("DELETE FROM note WHERE id = 'none'"));
+            assertEquals(List.of(), RuntimeAccountCheck.surplus(runtime, Set.of("audit_record")));
+        }
+    }
+
+    @Test
     void migrateFailsAndNamesWhatOnlyAnAdministratorCanRevoke() throws Exception {
         admin("GRANT PROCESS ON *.* TO " + ACCOUNT);
         try {

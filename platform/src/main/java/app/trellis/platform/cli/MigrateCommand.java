@@ -9,8 +9,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -37,8 +40,8 @@ public final class MigrateCommand {
             out.printf("migrate: schema %s, %d of %d change sets run now%n", outcome.schema(), outcome.changeSetsRun(),
                     outcome.changeSets());
             outcome.statements().forEach(sql -> out.println("migrate:   " + sql));
-            out.println("migrate: " + outcome.account() + " holds " + outcome.holds().stream()
-                    .map(Privilege::describe).collect(Collectors.joining(", ")));
+            out.println("migrate: " + outcome.account() + " holds:");
+            summary(outcome.holds()).forEach(line -> out.println("migrate:   " + line));
             if (!outcome.complete()) {
                 err.println("migrate: only a database administrator can revoke from " + outcome.account() + ": "
                         + outcome.leftForAdministrator().stream().map(Privilege::describe)
@@ -54,6 +57,27 @@ public final class MigrateCommand {
             }
             return 1;
         }
+    }
+
+    /** One line per set of privileges: {@code INSERT, UPDATE, DELETE ON trellis_case: client, program}. */
+    static List<String> summary(List<Privilege> held) {
+        Map<String, List<String>> tablesByPrivileges = new TreeMap<>();
+        List<String> lines = new ArrayList<>();
+        held.stream().collect(Collectors.groupingBy(p -> p.level() + " " + p.schema() + "." + p.table() + " "
+                        + p.column() + " " + p.grantable(), TreeMap::new, Collectors.toList()))
+                .values().forEach(same -> {
+                    Privilege p = same.get(0);
+                    String types = same.stream().map(Privilege::type).sorted().collect(Collectors.joining(", "));
+                    if (p.level() == Privilege.Level.TABLE && !p.grantable()) {
+                        tablesByPrivileges.computeIfAbsent(types + " ON " + p.schema(), k -> new ArrayList<>())
+                                .add(p.table());
+                    } else {
+                        lines.add(new Privilege(p.level(), p.schema(), p.table(), p.column(), types, p.grantable())
+                                .describe());
+                    }
+                });
+        tablesByPrivileges.forEach((privileges, tables) -> lines.add(privileges + ": " + String.join(", ", tables)));
+        return lines;
     }
 
     /**

@@ -37,7 +37,8 @@ public class RuntimeAccountCheck {
     @ConfigProperty(name = SchemaMigration.CHANGE_LOG, defaultValue = "db/changelog.xml")
     String changeLog;
 
-    void onStart(@Observes @Priority(1) StartupEvent start) throws Exception {
+    /** Before anything else starts work, the scheduler's jobs included (it starts at priority 0). */
+    void onStart(@Observes @Priority(-1) StartupEvent start) throws Exception {
         try (Connection c = db.getConnection()) {
             verify(c, appendOnly, changeLog, ownerSecretsIn(config), ConfigUtils.getProfiles().contains("dev"));
         }
@@ -58,11 +59,14 @@ public class RuntimeAccountCheck {
                     + " (first: " + unmigrated.get(0) + "): run `migrate` first");
         }
         List<String> excess = new ArrayList<>(configProblems);
-        excess.addAll(surplus(runtime, appendOnlyTables));
+        List<String> surplus = surplus(runtime, appendOnlyTables);
+        if (!surplus.isEmpty()) {
+            excess.add("the database account " + account + " may do more than read and write rows: "
+                    + String.join(", ", surplus) + " (run `migrate`, which revokes what the schema's owner can;"
+                    + " an administrator revokes the rest)");
+        }
         if (!excess.isEmpty()) {
-            String message = "the service's database account " + account + " may do more than read and write rows: "
-                    + String.join("; ", excess) + ". Run `migrate` (it revokes what the schema's owner can) or have"
-                    + " an administrator revoke the rest";
+            String message = String.join("; ", excess);
             if (!dev) {
                 throw new IllegalStateException("refusing to start: " + message);
             }
@@ -82,7 +86,8 @@ public class RuntimeAccountCheck {
     /** Names (never values) of the migration user's credentials found in a running service's configuration. */
     public static List<String> ownerSecretsIn(Config config) {
         return OWNER_SECRETS.stream().filter(key -> config.getOptionalValue(key, String.class).isPresent())
-                .map(key -> "the migration user's password is in this service's configuration (" + key + ")")
+                .map(key -> "the migration user's password is in this service's configuration (" + key
+                        + "); only the migrate step may have it")
                 .toList();
     }
 }

@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -60,6 +62,8 @@ public final class SchemaMigration {
         }
     }
 
+    private static final Pattern URL = Pattern.compile("(jdbc:[a-z]+://[^/?]+/)([^?]*)(\\?.*)?");
+
     private SchemaMigration() {
     }
 
@@ -71,8 +75,9 @@ public final class SchemaMigration {
         Changelog changelog = new Changelog(settings.changeLog());
         try (Connection owner = DriverManager.getConnection(settings.jdbcUrl(), settings.migrationUser(),
                 settings.migrationPassword());
-             Connection runtime = DriverManager.getConnection(settings.jdbcUrl(), settings.runtimeUser(),
-                     settings.runtimePassword())) {
+             // Without the schema: an account that lost even SELECT on it may still log in, and gets it back.
+             Connection runtime = DriverManager.getConnection(withoutSchema(settings.jdbcUrl()),
+                     settings.runtimeUser(), settings.runtimePassword())) {
             int run = changelog.update(owner);
             int total = changelog.changeSets().size();
             GrantPolicy policy = new GrantPolicy(schemaOf(owner), settings.appendOnlyTables());
@@ -81,6 +86,15 @@ public final class SchemaMigration {
             return new Outcome(policy.schema(), grants.account(), run, total, grants.statements(), holds,
                     policy.surplus(holds), (System.nanoTime() - start) / 1_000_000);
         }
+    }
+
+    /** {@code jdbc:mysql://host:port/schema?options} without {@code schema}. */
+    static String withoutSchema(String jdbcUrl) {
+        Matcher m = URL.matcher(jdbcUrl);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a jdbc:mysql://host/schema URL");
+        }
+        return m.group(1) + (m.group(3) == null ? "" : m.group(3));
     }
 
     static String schemaOf(Connection c) throws SQLException {
