@@ -129,6 +129,9 @@ class SchemaMigrationTest {
     @Test
     void migrateFailsAndNamesWhatOnlyAnAdministratorCanRevoke() throws Exception {
         admin("GRANT PROCESS ON *.* TO " + ACCOUNT);
+        admin("CREATE ROLE IF NOT EXISTS migrate_probe_ddl");
+        admin("GRANT ALTER ON " + SCHEMA + ".* TO migrate_probe_ddl");
+        admin("GRANT migrate_probe_ddl TO " + ACCOUNT);
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -136,9 +139,11 @@ class SchemaMigrationTest {
 
             assertEquals(1, exit, out.toString(StandardCharsets.UTF_8));
             assertTrue(err.toString(StandardCharsets.UTF_8).contains("PROCESS ON *.*"), err::toString);
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("role migrate_probe_ddl"), err::toString);
             assertFalse(out.toString(StandardCharsets.UTF_8).contains(OWNER_PASSWORD), "the report shows no password");
         } finally {
             admin("REVOKE PROCESS ON *.* FROM " + ACCOUNT);
+            admin("DROP ROLE migrate_probe_ddl");
         }
         assertEquals(0, MigrateCommand.run(MigrateCommand.config("test", stepConfig()), print(new ByteArrayOutputStream()),
                 print(new ByteArrayOutputStream())));

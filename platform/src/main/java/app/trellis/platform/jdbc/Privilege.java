@@ -47,15 +47,18 @@ public record Privilege(Level level, String schema, String table, String column,
                 + " FROM information_schema.TABLE_PRIVILEGES WHERE GRANTEE = ?", Level.TABLE, grantee, held);
         read(c, "SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, PRIVILEGE_TYPE, IS_GRANTABLE"
                 + " FROM information_schema.COLUMN_PRIVILEGES WHERE GRANTEE = ?", Level.COLUMN, grantee, held);
-        read(c, "SELECT NULL, NULL, NULL, ROLE_NAME, IS_GRANTABLE FROM information_schema.APPLICABLE_ROLES"
-                + " WHERE GRANTEE = ?", Level.ROLE, grantee, held);
+        // Lists the current user's roles only, on both servers; MySQL spells its GRANTEE without the host.
+        read(c, "SELECT NULL, NULL, NULL, ROLE_NAME, IS_GRANTABLE FROM information_schema.APPLICABLE_ROLES",
+                Level.ROLE, null, held);
         return held;
     }
 
     private static void read(Connection c, String sql, Level level, String grantee, List<Privilege> into)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, grantee);
+            if (grantee != null) {
+                ps.setString(1, grantee);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String type = level == Level.ROLE ? rs.getString(4) : rs.getString(4).toUpperCase(Locale.ROOT);
