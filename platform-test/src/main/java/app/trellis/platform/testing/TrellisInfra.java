@@ -1,5 +1,7 @@
 package app.trellis.platform.testing;
 
+import app.trellis.platform.cli.MigrateCommand;
+import app.trellis.platform.jdbc.SchemaMigration;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +12,9 @@ import java.util.Map;
 
 /**
  * The real servers a service test needs, started once per test JVM: MariaDB (the service's own schema,
- * its migration user and its least-privilege runtime user), ElasticMQ with the whole topology, and S3Proxy when {@code s3=true}.
+ * its migration user and its least-privilege runtime user; the schema migrated by the migrate step before the
+ * service starts, and the service configured with the runtime user only), ElasticMQ with the whole topology, and
+ * S3Proxy when {@code s3=true}.
  * Init args: {@code schema}, {@code user}, optional {@code s3} and {@code bucket}.
  */
 public class TrellisInfra implements QuarkusTestResourceLifecycleManager {
@@ -37,8 +41,7 @@ public class TrellisInfra implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.jdbc.url", db.jdbcUrl(schema));
         config.put("quarkus.datasource.username", user);
         config.put("quarkus.datasource.password", DB_PASSWORD);
-        config.put("quarkus.liquibase.username", migrationUser);
-        config.put("quarkus.liquibase.password", MIGRATION_PASSWORD);
+        migrate(config, migrationUser);
 
         MessageQueues queues = MessageQueues.shared();
         config.put("quarkus.sqs.endpoint-override", queues.endpoint());
@@ -56,6 +59,19 @@ public class TrellisInfra implements QuarkusTestResourceLifecycleManager {
         // Fresh field-encryption keys per test JVM, in envelope form like every other environment.
         config.putAll(FIELD_KEYS);
         return config;
+    }
+
+    /**
+     * The migrate step, as the service jar runs it before the service starts: the same code, the service's own
+     * configuration (test profile), the owner's credentials given to this step only, never to the service.
+     */
+    private static void migrate(Map<String, String> serviceConfig, String migrationUser) {
+        Map<String, String> step = new HashMap<>(serviceConfig);
+        step.put(SchemaMigration.MIGRATION_USER, migrationUser);
+        step.put(SchemaMigration.MIGRATION_PASSWORD, MIGRATION_PASSWORD);
+        if (MigrateCommand.run(MigrateCommand.config("test", step), System.out, System.err) != 0) {
+            throw new IllegalStateException("the migrate step failed (see its output above)");
+        }
     }
 
     private static Map<String, String> fieldKeys() {

@@ -1,128 +1,67 @@
 package app.trellis.platform.jdbc;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
- * Least privilege in the database: migrations run as the schema's owner (the migration user, with DDL and
- * the grant option), the service runs as a user that may only read and write rows. Provisioning gives the
- * runtime user SELECT on the schema and nothing else; this adds row writes per table, because MySQL cannot
- * subtract from a schema grant: INSERT, UPDATE and DELETE on every table except the append-only ones (the
- * audit trail gets INSERT only, so not even a compromised service can rewrite history) and Liquibase's own
- * tables (no writes). Re-applied after every migration, so a new table is writable as soon as it exists.
+ * Sets the runtime account's privileges to exactly what the {@link GrantPolicy} allows, as the schema's owner,
+ * after every migration: grants what is missing (a new table is writable as soon as it exists) and then revokes
+ * what is surplus (a grant someone added by hand, a schema-wide write, DDL, the grant option). Grants come first,
+ * so instances of the previous version that still run never lose a privilege they need. What lies outside the
+ * schema (server-wide privileges, other schemas, roles) the owner cannot revoke: it is reported instead.
  */
-@ApplicationScoped
-public class RuntimeGrants {
+public final class RuntimeGrants {
 
-    private static final Logger LOG = Logger.getLogger(RuntimeGrants.class);
-    private static final Pattern TABLE = Pattern.compile("[A-Za-z0-9_]{1,64}");
-    private static final Pattern ACCOUNT_PART = Pattern.compile("[A-Za-z0-9_.%:-]{1,255}");
-
-    @Inject
-    AgroalDataSource runtime;
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String runtimeUser;
-    @ConfigProperty(name = "quarkus.liquibase.migrate-at-start", defaultValue = "false")
-    boolean migrated;
-    @ConfigProperty(name = "quarkus.liquibase.username")
-    Optional<String> migrationUser;
-    @ConfigProperty(name = "quarkus.liquibase.password")
-    Optional<String> migrationPassword;
-    @ConfigProperty(name = "trellis.db.append-only-tables", defaultValue = "audit_record")
-    Set<String> appendOnly;
-
-    /** Runs right after Liquibase (which migrates before startup observers) and before any work starts. */
-    void onStart(@Observes @Priority(1) StartupEvent start) {
-        if (!migrated || migrationUser.isEmpty() || migrationUser.get().equals(runtimeUser)) {
-            LOG.info("runtime grants left to the database administrator (no separate migration user here)");
-            return;
-        }
-        apply();
+    /** What was done, and what an administrator still has to take back. */
+    public record Result(String account, List<String> statements, List<Privilege> leftForAdministrator) {
     }
 
-    /** Grants the runtime user what each table allows; returns the statements it ran. */
-    public List<String> apply() {
-        String grantee = runtimeAccount();
-        List<String> statements = new ArrayList<>();
-        try (Connection owner = DriverManager.getConnection(url, migrationUser.orElseThrow(),
-                migrationPassword.orElse(""))) {
-            for (String table : tables(owner)) {
-                String privileges = privilegesFor(table);
-                if (privileges != null) {
-                    statements.add("GRANT " + privileges + " ON `" + table + "` TO " + grantee);
-                }
+    private RuntimeGrants() {
+    }
+
+    /**
+     * @param owner   a connection of the schema's owner (the migration user), on the schema
+     * @param runtime a connection of the runtime account: only it may read its own privileges
+     */
+    public static Result apply(Connection owner, Connection runtime, GrantPolicy policy) throws SQLException {
+        String account = Privilege.accountOf(runtime);
+        List<Privilege> held = Privilege.heldBy(runtime);
+        List<String> statements = new ArrayList<>(policy.missingGrants(held, tables(owner), account));
+        List<Privilege> leftForAdministrator = new ArrayList<>();
+        // Narrowest first: MariaDB drops a table's column privileges along with the table privilege.
+        List<Privilege> surplus = policy.surplus(held).stream()
+                .sorted(Comparator.comparing((Privilege p) -> p.level()).reversed()).toList();
+        for (Privilege p : surplus) {
+            if (policy.revocable(p)) {
+                statements.addAll(policy.revokeStatements(p, account));
+            } else {
+                leftForAdministrator.add(p);
             }
-            try (Statement st = owner.createStatement()) {
-                for (String sql : statements) {
-                    st.execute(sql);
-                }
+        }
+        try (Statement st = owner.createStatement()) {
+            for (String sql : statements) {
+                st.execute(sql);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not grant the runtime user its table privileges", e);
         }
-        LOG.infof("granted %s table privileges on %d tables (append-only: %s)", grantee, statements.size(),
-                appendOnly);
-        return statements;
+        return new Result(account, List.copyOf(statements), List.copyOf(leftForAdministrator));
     }
 
-    private String privilegesFor(String table) {
-        String name = table.toLowerCase(Locale.ROOT);
-        if (name.startsWith("databasechangelog")) {
-            return null;
-        }
-        return appendOnly.contains(name) ? "INSERT" : "INSERT, UPDATE, DELETE";
-    }
-
-    private static List<String> tables(Connection owner) throws SQLException {
+    /** The schema's base tables, as the owner sees them. */
+    static List<String> tables(Connection owner) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (PreparedStatement ps = owner.prepareStatement("SELECT table_name FROM information_schema.tables"
                 + " WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY table_name");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                String table = rs.getString(1);
-                if (TABLE.matcher(table).matches()) {
-                    tables.add(table);
-                }
+                tables.add(rs.getString(1));
             }
         }
         return tables;
-    }
-
-    /** The exact account the pool logs in as ({@code 'user'@'host'}), whatever host pattern matched it. */
-    private String runtimeAccount() {
-        try (Connection c = runtime.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT CURRENT_USER()")) {
-            rs.next();
-            String account = rs.getString(1);
-            int at = account.lastIndexOf('@');
-            String user = account.substring(0, at);
-            String host = account.substring(at + 1);
-            if (!ACCOUNT_PART.matcher(user).matches() || !ACCOUNT_PART.matcher(host).matches()) {
-                throw new IllegalStateException("unexpected runtime account name");
-            }
-            return "'" + user + "'@'" + host + "'";
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the runtime account", e);
-        }
     }
 }
