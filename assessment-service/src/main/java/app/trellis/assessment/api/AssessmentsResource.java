@@ -7,8 +7,12 @@ import app.trellis.platform.concurrency.ETags;
 import app.trellis.platform.idempotency.IdempotentCreates;
 import app.trellis.platform.paging.Page;
 import app.trellis.platform.paging.PageRequest;
+import app.trellis.platform.problem.ProblemException;
 import app.trellis.platform.problem.QueryParams;
 import app.trellis.platform.security.Roles;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -46,6 +50,8 @@ public class AssessmentsResource {
     AssessmentReader reader;
     @Inject
     IdempotentCreates idempotent;
+    @Inject
+    ObjectMapper json;
 
     @POST
     @RolesAllowed({Roles.ASSESSOR, Roles.CASE_MANAGER, Roles.SUPERVISOR})
@@ -83,18 +89,19 @@ public class AssessmentsResource {
         return withTag(saved, AssessmentResponse.summary(saved));
     }
 
-    /** Submits the saved answers, or the answers in the body (saved and submitted at once). */
+    /** Submits the saved answers (no body needed), or the answers in the body (saved and submitted at once). */
     @POST
     @Path("{id}/submit")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.ASSESSOR, Roles.CASE_MANAGER, Roles.SUPERVISOR})
-    public Response submit(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @Valid AssessmentRequests.Answers body) {
-        Assessment submitted = lifecycle.submit(id, ifMatch, body == null ? null : body.answers());
+    public Response submit(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
+        Assessment submitted = lifecycle.submit(id, ifMatch, answersIn(body));
         return withTag(submitted, AssessmentResponse.summary(submitted));
     }
 
     @POST
     @Path("{id}/amendments")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.ASSESSOR, Roles.CASE_MANAGER, Roles.SUPERVISOR})
     public Response amend(@PathParam("id") UUID id, @HeaderParam(IdempotentCreates.HEADER) String key,
                           @Context UriInfo uri) {
@@ -108,6 +115,23 @@ public class AssessmentsResource {
     @RolesAllowed({Roles.ASSESSOR, Roles.CASE_MANAGER, Roles.SUPERVISOR, Roles.SCOPE_ASSESSMENTS_READ})
     public Response questionnaireResponse(@PathParam("id") UUID id) {
         return Response.ok(reader.questionnaireResponse(id).toString(), InstrumentsResource.FHIR_JSON).build();
+    }
+
+    // Read by hand: a submit without a body (and so without a Content-Type) is the usual case, and JAX-RS would
+    // refuse it with 415 before a JSON reader could call it empty.
+    private JsonNode answersIn(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            AssessmentRequests.Answers parsed = json.readValue(body, AssessmentRequests.Answers.class);
+            if (parsed.answers() == null) {
+                throw ProblemException.badRequest("answers", "must not be null");
+            }
+            return parsed.answers();
+        } catch (JsonProcessingException e) {
+            throw ProblemException.badRequest("answers", "the body must be {\"answers\": {linkId: answers}} or empty");
+        }
     }
 
     private static Response created(UriInfo uri, Assessment assessment) {
