@@ -1,7 +1,6 @@
 package app.trellis.assessment.api;
 
 import app.trellis.assessment.domain.Assessment;
-import app.trellis.assessment.domain.Score;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -14,7 +13,7 @@ import java.util.UUID;
  */
 public record AssessmentResponse(UUID id, UUID clientId, UUID caseId, UUID instrumentId, UUID instrumentVersionId,
                                  String instrument, String status, int revision, UUID revisionOf,
-                                 @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode answers, Score score,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode answers, ScoreResponse score,
                                  String engineVersion, PersonRef startedBy, PersonRef submittedBy,
                                  Instant submittedAt, Instant createdAt, Instant updatedAt) {
 
@@ -24,8 +23,8 @@ public record AssessmentResponse(UUID id, UUID clientId, UUID caseId, UUID instr
 
     static AssessmentResponse of(Assessment a, JsonNode answers) {
         return new AssessmentResponse(a.id(), a.clientId(), a.caseId(), a.instrumentId(), a.instrumentVersionId(),
-                a.instrumentCanonical(), a.status().code(), a.revision(), a.revisionOf(), answers, a.score(),
-                a.engineVersion(), PersonRef.of(a.startedBy()), PersonRef.of(a.submittedBy()), a.submittedAt(),
+                a.instrumentCanonical(), a.status().code(), a.revision(), a.revisionOf(), answers,
+                ScoreResponse.of(a.score()), a.engineVersion(), PersonRef.of(a.startedBy()), PersonRef.of(a.submittedBy()), a.submittedAt(),
                 a.createdAt(), a.updatedAt());
     }
 }

@@ -18,7 +18,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /**
  * A tenant administrator authoring the tenant's own instruments: a new instrument with its first draft, further
@@ -83,11 +85,7 @@ public class InstrumentAuthoring {
 
     @Transactional
     public InstrumentVersion publish(UUID instrumentId, UUID versionId, String ifMatch) {
-        InstrumentVersion version = ownedVersion(instrumentId, versionId);
-        ETags.requireMatch(ifMatch, version.version());
-        version.publish(clock.instant());
-        versions.flush();
-        audit.recordWrite(entry("PUBLISH", version));
+        InstrumentVersion version = move(instrumentId, versionId, ifMatch, "PUBLISH", InstrumentVersion::publish);
         Instrument instrument = owned(instrumentId);
         events.append("instrument", instrument.id().toString(), caller.tenant(), InstrumentPublishedV1.TYPE,
                 new InstrumentPublishedV1(instrument.id(), version.id(), instrument.code(), version.canonical()));
@@ -96,11 +94,17 @@ public class InstrumentAuthoring {
 
     @Transactional
     public InstrumentVersion retire(UUID instrumentId, UUID versionId, String ifMatch) {
+        return move(instrumentId, versionId, ifMatch, "RETIRE", InstrumentVersion::retire);
+    }
+
+    /** One step of the version's lifecycle (the domain refuses any other with 409), audited. */
+    private InstrumentVersion move(UUID instrumentId, UUID versionId, String ifMatch, String action,
+                                  BiConsumer<InstrumentVersion, Instant> step) {
         InstrumentVersion version = ownedVersion(instrumentId, versionId);
         ETags.requireMatch(ifMatch, version.version());
-        version.retire(clock.instant());
+        step.accept(version, clock.instant());
         versions.flush();
-        audit.recordWrite(entry("RETIRE", version));
+        audit.recordWrite(entry(action, version));
         return version;
     }
 
