@@ -24,7 +24,7 @@ public record AssessmentResponse(UUID id, UUID clientId, UUID caseId, UUID instr
     static AssessmentResponse of(Assessment a, JsonNode answers) {
         return new AssessmentResponse(a.id(), a.clientId(), a.caseId(), a.instrumentId(), a.instrumentVersionId(),
                 a.instrumentCanonical(), a.status().code(), a.revision(), a.revisionOf(), answers,
-                ScoreResponse.of(a.score()), a.engineVersion(), PersonRef.of(a.startedBy()), PersonRef.of(a.submittedBy()), a.submittedAt(),
-                a.createdAt(), a.updatedAt());
+                ScoreResponse.of(a.score()), a.engineVersion(), PersonRef.of(a.startedBy()),
+                PersonRef.of(a.submittedBy()), a.submittedAt(), a.createdAt(), a.updatedAt());
     }
 }

@@ -203,6 +203,20 @@ class AssessmentsResourceTest {
     }
 
     @Test
+    void startingTwiceWithOneIdempotencyKeyStartsOnce() {
+        Map<String, Object> body = Map.of("clientId", clientId, "caseId", caseId, "instrumentVersionId", PHQ9);
+        String first = given().auth().oauth2(nora).contentType(ContentType.JSON).header("Idempotency-Key", "k-" + tenant)
+                .body(body).post("/api/v1/assessments").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(nora).contentType(ContentType.JSON).header("Idempotency-Key", "k-" + tenant).body(body)
+                .post("/api/v1/assessments").then().statusCode(201).header("Idempotent-Replayed", "true")
+                .body("id", equalTo(first));
+        given().auth().oauth2(nora).contentType(ContentType.JSON).header("Idempotency-Key", "k-" + tenant)
+                .body(Map.of("clientId", clientId, "caseId", caseId, "instrumentVersionId", SCREEN))
+                .post("/api/v1/assessments").then().statusCode(422);
+        assertEquals(1, Sql.count(db, "SELECT COUNT(*) FROM assessment WHERE tenant_id = ?", tenant));
+    }
+
+    @Test
     void aSubmittedAssessmentExportsAsAQuestionnaireResponsePinnedToItsVersion() throws Exception {
         var started = start(PHQ9);
         String id = started.path("id");
