@@ -30,6 +30,32 @@ public class Instrument {
     protected Instrument() {
     }
 
+    /** A tenant's own instrument, named after its first definition. */
+    public static Instrument authored(String tenantId, String code, String title, Instant now) {
+        Instrument i = new Instrument();
+        i.id = UUID.randomUUID();
+        i.tenantId = java.util.Objects.requireNonNull(tenantId);
+        i.code = code;
+        i.title = title;
+        i.createdAt = now;
+        return i;
+    }
+
+    /** The tenant that owns it; null for the shared library. */
+    public String tenantId() {
+        return tenantId;
+    }
+
+    /** Whether this tenant may change it: only its own instruments, never the shared library. */
+    public boolean ownedBy(String tenant) {
+        return tenantId != null && tenantId.equals(tenant);
+    }
+
+    /** A new version may retitle the instrument; the code stays. */
+    public void retitle(String newTitle) {
+        title = newTitle;
+    }
+
     public UUID id() {
         return id;
     }

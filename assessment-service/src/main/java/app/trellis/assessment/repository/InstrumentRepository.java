@@ -5,7 +5,9 @@ import app.trellis.platform.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A tenant sees its own instruments and the shared library, never another tenant's. */
@@ -22,5 +24,18 @@ public class InstrumentRepository implements PanacheRepositoryBase<Instrument, U
                         after.value(0), after.uuid(1)))
                 .orElseGet(() -> find(VISIBLE, order, tenantId));
         return query.page(0, page.fetchSize()).list();
+    }
+
+    /** The instrument if the tenant sees it (its own or the shared library's). */
+    public Optional<Instrument> visible(String tenantId, UUID id) {
+        return find("id = ?1 and " + VISIBLE.replace("?1", "?2"), id, tenantId).firstResultOptional();
+    }
+
+    /** A shared-library instrument under a fixed id; a second call (another instance, a restart) does nothing. */
+    public void insertLibraryInstrument(UUID id, String code, String title, Instant now) {
+        getEntityManager().createNativeQuery("INSERT IGNORE INTO instrument (id, tenant_id, code, title, created_at)"
+                        + " VALUES (?1, NULL, ?2, ?3, ?4)")
+                .setParameter(1, id.toString()).setParameter(2, code).setParameter(3, title).setParameter(4, now)
+                .executeUpdate();
     }
 }

@@ -42,6 +42,19 @@ public final class ScoringEngine {
      * an array of one, null as no answer), each value as {@link AnswerValue#fromJson} reads it.
      */
     public static Evaluation evaluate(CompiledInstrument instrument, JsonNode answers) {
+        return evaluate(instrument, answers, true);
+    }
+
+    /**
+     * Checks the answers of a draft, which may be incomplete: every answer must be to an item of the
+     * instrument, of its type and among its options, but required items may be unanswered and answers to
+     * items that are not (yet) enabled are kept (submitting refuses them). The result has no score.
+     */
+    public static Evaluation checkDraft(CompiledInstrument instrument, JsonNode answers) {
+        return evaluate(instrument, answers, false);
+    }
+
+    private static Evaluation evaluate(CompiledInstrument instrument, JsonNode answers, boolean complete) {
         if (answers == null || !answers.isObject()) {
             return invalid(List.of(new FieldError("answers", "must be an object of linkId to answers")));
         }
@@ -62,11 +75,16 @@ public final class ScoringEngine {
             }
             read.put(field.getKey(), values);
         }
-        return problems.isEmpty() ? evaluate(instrument, read) : invalid(problems);
+        return problems.isEmpty() ? evaluate(instrument, read, complete) : invalid(problems);
     }
 
     /** Evaluates answers by linkId; an absent, null or empty list is no answer. */
     public static Evaluation evaluate(CompiledInstrument instrument, Map<String, List<AnswerValue>> answers) {
+        return evaluate(instrument, answers, true);
+    }
+
+    private static Evaluation evaluate(CompiledInstrument instrument, Map<String, List<AnswerValue>> answers,
+            boolean complete) {
         Node[] nodes = instrument.nodes;
         List<AnswerValue>[] values = newValues(nodes.length);
         BigDecimal[] scores = new BigDecimal[nodes.length];
@@ -86,7 +104,7 @@ public final class ScoringEngine {
         boolean[] answeredWithin = answeredWithin(nodes, values, enabled);
         for (Node node : nodes) {
             int i = node.index;
-            if (itemProblems[i] != null || uncertain[i]) {
+            if (itemProblems[i] != null || uncertain[i] || !complete) {
                 continue;
             }
             if (values[i] != null && !enabled[i]) {
@@ -103,7 +121,8 @@ public final class ScoringEngine {
         if (!problems.isEmpty()) {
             return invalid(problems);
         }
-        return new Evaluation(List.of(), answersInOrder(nodes, values), score(instrument, values, scores));
+        return new Evaluation(List.of(), answersInOrder(nodes, values),
+                complete ? score(instrument, values, scores) : null);
     }
 
     private static void read(Node node, List<AnswerValue> given, List<AnswerValue>[] values, BigDecimal[] scores,

@@ -1,0 +1,66 @@
+package app.trellis.assessment;
+
+import app.trellis.platform.contracts.CaseAccessChangedV1;
+import app.trellis.platform.contracts.ConsentChangedV1;
+import app.trellis.platform.event.CloudEvent;
+import app.trellis.platform.event.EventConsumer;
+import app.trellis.platform.testing.MessageQueues;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Case events as case-service publishes them, sent through this service's real queue and consumed by hand,
+ * so tests change who sees a case exactly as production does.
+ */
+public final class CaseAccessFeed {
+
+    public static final String QUEUE = "trellis-assessment-events";
+
+    private final EventConsumer consumer;
+    private final ObjectMapper json;
+
+    public CaseAccessFeed(EventConsumer consumer, ObjectMapper json) {
+        this.consumer = consumer;
+        this.json = json;
+    }
+
+    /** The whole access state of a case after its {@code sequence}-th change. */
+    public CloudEvent access(String tenant, UUID caseId, UUID clientId, long sequence, String assigneeUser, String team,
+                             String status) {
+        return CloudEvent.of("/trellis/case-service", CaseAccessChangedV1.TYPE, "case/" + caseId, Instant.now(), tenant,
+                sequence, json.valueToTree(new CaseAccessChangedV1(caseId, clientId,
+                        app.trellis.platform.testing.TestTokens.subjectOf(assigneeUser), team, status)));
+    }
+
+    /** A data-sharing consent naming {@code partner}, in force from today. */
+    public CloudEvent sharing(String tenant, UUID clientId, long sequence, String partner, String status) {
+        return CloudEvent.of("/trellis/case-service", ConsentChangedV1.TYPE, "client/" + clientId, Instant.now(), tenant,
+                sequence, json.valueToTree(new ConsentChangedV1(UUID.nameUUIDFromBytes((clientId + partner).getBytes()),
+                        clientId, "data-sharing", partner, status, LocalDate.now(ZoneOffset.UTC), null)));
+    }
+
+    /** Sends the events and consumes until the queue is quiet. */
+    public void send(List<CloudEvent> events) {
+        try {
+            for (CloudEvent event : events) {
+                MessageQueues.shared().send(QUEUE, json.writeValueAsString(event));
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        int quiet = 0;
+        for (int i = 0; i < 40 && quiet < 2; i++) {
+            quiet = consumer.pollOnce(Duration.ofSeconds(1)) == 0 ? quiet + 1 : 0;
+        }
+    }
+
+    public void send(CloudEvent... events) {
+        send(List.of(events));
+    }
+}
