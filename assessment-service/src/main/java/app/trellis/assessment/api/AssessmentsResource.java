@@ -58,7 +58,7 @@ public class AssessmentsResource {
     public Response start(@Valid @NotNull AssessmentRequests.Start body,
                           @HeaderParam(IdempotentCreates.HEADER) String key, @Context UriInfo uri) {
         return idempotent.run(key, body, () -> created(uri, lifecycle.start(new AssessmentLifecycle.Start(
-                body.clientId(), body.caseId(), body.instrumentVersionId(), body.instrumentId()))));
+                body.clientId(), body.caseId(), body.instrumentVersionId(), body.instrumentId()))), this::replayed);
     }
 
     @GET
@@ -105,7 +105,12 @@ public class AssessmentsResource {
     @RolesAllowed({Roles.ASSESSOR, Roles.CASE_MANAGER, Roles.SUPERVISOR})
     public Response amend(@PathParam("id") UUID id, @HeaderParam(IdempotentCreates.HEADER) String key,
                           @Context UriInfo uri) {
-        return idempotent.run(key, id, () -> created(uri, lifecycle.amend(id)));
+        return idempotent.run(key, id, () -> created(uri, lifecycle.amend(id)), this::replayed);
+    }
+
+    /** A replay shows the assessment it created: the caller must still see it, and the read is audited. */
+    private void replayed(String assessmentId) {
+        reader.assessment(UUID.fromString(assessmentId));
     }
 
     /** A submitted assessment as a FHIR R4 QuestionnaireResponse; a draft is 409. */

@@ -165,7 +165,7 @@ public class InstrumentsResource {
             return Response.created(uri.getBaseUriBuilder().path(InstrumentsResource.class)
                             .path(draft.instrumentId().toString()).path("versions").path(draft.id().toString()).build())
                     .tag(ETags.of(draft.version())).entity(InstrumentVersionResponse.full(draft)).build();
-        });
+        }, versionId -> catalogue.version(UUID.fromString(versionId)));
     }
 
     private static Response withTag(InstrumentVersion version) {

@@ -45,6 +45,12 @@ public class InstrumentCatalogue {
                 v -> Cursor.of(v.createdAt().toString(), v.id().toString()));
     }
 
+    /** A version the caller's tenant can see, by its id alone (an idempotent replay knows only that). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public InstrumentVersion version(UUID versionId) {
+        return versions.visible(caller.tenant(), versionId).orElseThrow(() -> ProblemException.notFound("Instrument version"));
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public InstrumentVersion version(UUID instrumentId, UUID versionId) {
         Instrument instrument = instrument(instrumentId);
