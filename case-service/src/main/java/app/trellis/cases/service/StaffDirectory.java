@@ -1,5 +1,6 @@
 package app.trellis.cases.service;
 
+import app.trellis.platform.paging.Cursor;
 import app.trellis.platform.security.Caller;
 import app.trellis.platform.security.Person;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -55,6 +56,35 @@ public class StaffDirectory {
             seen.clear();
         }
         seen.put(key, value);
+    }
+
+    /** One person as the directory knows them. */
+    public record Member(String subject, String name, String team) {
+    }
+
+    /**
+     * The tenant's people, by name then subject (keyset after {@code afterSubject}'s position), optionally of
+     * one team: what a supervisor picks an assignee from.
+     */
+    public List<Member> members(String tenant, String team, Cursor after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT subject, display_name, team FROM staff_member WHERE tenant_id = ?1");
+        if (team != null) {
+            sql.append(" AND team = ?2");
+        }
+        if (after != null) {
+            sql.append(" AND (display_name > ?3 OR (display_name = ?3 AND subject > ?4))");
+        }
+        sql.append(" ORDER BY display_name, subject LIMIT ").append(limit);
+        var query = em.createNativeQuery(sql.toString()).setParameter(1, tenant);
+        if (team != null) {
+            query.setParameter(2, team);
+        }
+        if (after != null) {
+            query.setParameter(3, after.value(0)).setParameter(4, after.value(1));
+        }
+        List<?> rows = query.getResultList();
+        return rows.stream().map(r -> (Object[]) r)
+                .map(r -> new Member(r[0].toString(), r[1].toString(), r[2] == null ? null : r[2].toString())).toList();
     }
 
     /** The person with this subject, named as the directory last saw them (no name if never seen). */

@@ -85,6 +85,21 @@ class SubjectIdentityTest {
         given().auth().oauth2(nora).get(caseUrl).then().statusCode(404);
     }
 
+    @Test
+    void supervisorsPickAssigneesFromTheStaffWhoSignedInUnderTheirCurrentNames() {
+        String sam = TestTokens.user(tenant, "sam", "supervisor");
+        given().auth().oauth2(token("nora.baker", TestTokens.subjectOf("nora"))).get("/api/v1/caseload").then().statusCode(200);
+        given().auth().oauth2(sam).get("/api/v1/staff").then().statusCode(200)
+                .body("items.find { it.id == '" + TestTokens.subjectOf("nora") + "' }.name", equalTo("nora.baker"))
+                .body("items.findAll { it.id == '" + TestTokens.subjectOf("nora") + "' }", hasSize(1));
+        given().auth().oauth2(TestTokens.user("other-" + tenant, "ruth", "supervisor")).get("/api/v1/staff").then()
+                .statusCode(200).body("items.findAll { it.id == '" + TestTokens.subjectOf("nora") + "' }", hasSize(0));
+        given().auth().oauth2(TestTokens.partner(tenant, "partner-north", "system/cases.read")).get("/api/v1/staff")
+                .then().statusCode(403);
+        given().auth().oauth2(sam).queryParam("limit", 1).get("/api/v1/staff").then().statusCode(200)
+                .body("items", hasSize(1)).body("nextCursor", org.hamcrest.Matchers.notNullValue());
+    }
+
     private String token(String username, String subject) {
         return TestTokens.builder(username).subject(subject).claim("tenant", tenant)
                 .claim("realm_access", Map.of("roles", List.of("case-manager"))).build();
