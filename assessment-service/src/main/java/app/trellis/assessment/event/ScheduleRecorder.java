@@ -7,7 +7,6 @@ import app.trellis.platform.contracts.CaseClosedV1;
 import app.trellis.platform.contracts.CaseOpenedV1;
 import app.trellis.platform.event.CloudEvent;
 import app.trellis.platform.event.EventHandler;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,26 +41,18 @@ public class ScheduleRecorder implements EventHandler {
     public void handle(CloudEvent event) {
         LocalDate on = LocalDate.ofInstant(event.time() == null ? clock.instant() : event.time(), ZoneOffset.UTC);
         if (CaseClosedV1.TYPE.equals(event.type())) {
-            CaseClosedV1 closed = read(event, CaseClosedV1.class);
+            CaseClosedV1 closed = event.dataAs(json, CaseClosedV1.class);
             occurrences.caseClosed(event.tenantid(), closed.caseId(), closed.clientId(), closed.program(), on,
                     clock.instant());
             return;
         }
-        CaseOpenedV1 opened = read(event, CaseOpenedV1.class);
+        CaseOpenedV1 opened = event.dataAs(json, CaseOpenedV1.class);
         if (!occurrences.caseOpened(event.tenantid(), opened.caseId(), opened.clientId(), opened.program(), on,
                 clock.instant())) {
             return;
         }
         for (ScheduleRule rule : rules.activeFor(event.tenantid(), opened.program())) {
             occurrences.expect(rule, opened.caseId(), opened.clientId(), 1, rule.first(on), clock.instant());
-        }
-    }
-
-    private <T> T read(CloudEvent event, Class<T> type) {
-        try {
-            return json.treeToValue(event.data(), type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(event.type() + " " + event.id() + " does not match its contract", e);
         }
     }
 }

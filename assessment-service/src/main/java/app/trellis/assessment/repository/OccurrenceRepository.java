@@ -53,11 +53,7 @@ public class OccurrenceRepository {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean caseOpened(String tenantId, UUID caseId, UUID clientId, String program, LocalDate openedOn,
                               Instant now) {
-        em.createNativeQuery("INSERT INTO case_program (tenant_id, case_id, client_id, program, opened_on, updated_at)"
-                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON DUPLICATE KEY UPDATE opened_on = VALUES(opened_on),"
-                        + " updated_at = VALUES(updated_at)")
-                .setParameter(1, tenantId).setParameter(2, caseId.toString()).setParameter(3, clientId.toString())
-                .setParameter(4, program).setParameter(5, openedOn).setParameter(6, Timestamp.from(now)).executeUpdate();
+        recordCase("opened_on", tenantId, caseId, clientId, program, openedOn, now);
         return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM case_program WHERE tenant_id = ?1 AND case_id = ?2"
                         + " AND closed_on IS NULL").setParameter(1, tenantId).setParameter(2, caseId.toString())
                 .getSingleResult()).intValue() == 1;
@@ -66,15 +62,21 @@ public class OccurrenceRepository {
     /** Records that a case closed and cancels what it still expected; returns how many were cancelled. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int caseClosed(String tenantId, UUID caseId, UUID clientId, String program, LocalDate closedOn, Instant now) {
-        em.createNativeQuery("INSERT INTO case_program (tenant_id, case_id, client_id, program, closed_on, updated_at)"
-                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON DUPLICATE KEY UPDATE closed_on = VALUES(closed_on),"
-                        + " updated_at = VALUES(updated_at)")
-                .setParameter(1, tenantId).setParameter(2, caseId.toString()).setParameter(3, clientId.toString())
-                .setParameter(4, program).setParameter(5, closedOn).setParameter(6, Timestamp.from(now)).executeUpdate();
+        recordCase("closed_on", tenantId, caseId, clientId, program, closedOn, now);
         return em.createNativeQuery("UPDATE assessment_occurrence SET status = 'cancelled', ended_at = ?1"
                         + " WHERE tenant_id = ?2 AND case_id = ?3 AND status = 'pending'")
                 .setParameter(1, Timestamp.from(now)).setParameter(2, tenantId).setParameter(3, caseId.toString())
                 .executeUpdate();
+    }
+
+    /** Sets the case's opening or closing day ({@code column}), whichever event arrives first making the row. */
+    private void recordCase(String column, String tenantId, UUID caseId, UUID clientId, String program, LocalDate day,
+                            Instant now) {
+        em.createNativeQuery("INSERT INTO case_program (tenant_id, case_id, client_id, program, " + column
+                        + ", updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON DUPLICATE KEY UPDATE " + column
+                        + " = VALUES(" + column + "), updated_at = VALUES(updated_at)")
+                .setParameter(1, tenantId).setParameter(2, caseId.toString()).setParameter(3, clientId.toString())
+                .setParameter(4, program).setParameter(5, day).setParameter(6, Timestamp.from(now)).executeUpdate();
     }
 
     /** Open cases of the rule's program that it expects nothing of now (none yet, or only ended rounds). */
