@@ -1,6 +1,8 @@
 package app.trellis.assessment;
 
 import app.trellis.platform.contracts.CaseAccessChangedV1;
+import app.trellis.platform.contracts.CaseClosedV1;
+import app.trellis.platform.contracts.CaseOpenedV1;
 import app.trellis.platform.contracts.ConsentChangedV1;
 import app.trellis.platform.event.CloudEvent;
 import app.trellis.platform.event.EventConsumer;
@@ -43,6 +45,17 @@ public final class CaseAccessFeed {
         return CloudEvent.of("/trellis/case-service", ConsentChangedV1.TYPE, "client/" + clientId, Instant.now(), tenant,
                 sequence, json.valueToTree(new ConsentChangedV1(UUID.nameUUIDFromBytes((clientId + partner).getBytes()),
                         clientId, "data-sharing", partner, status, LocalDate.now(ZoneOffset.UTC), null)));
+    }
+
+    /** {@code case.opened} at {@code at} (the event's time is when the case opened). */
+    public CloudEvent opened(String tenant, UUID caseId, UUID clientId, String program, Instant at, long sequence) {
+        return CloudEvent.of("/trellis/case-service", CaseOpenedV1.TYPE, "case/" + caseId, at, tenant, sequence,
+                json.valueToTree(new CaseOpenedV1(caseId, clientId, program, "nora")));
+    }
+
+    public CloudEvent closed(String tenant, UUID caseId, UUID clientId, String program, Instant at, long sequence) {
+        return CloudEvent.of("/trellis/case-service", CaseClosedV1.TYPE, "case/" + caseId, at, tenant, sequence,
+                json.valueToTree(new CaseClosedV1(caseId, clientId, program)));
     }
 
     /** Sends the events and consumes until the queue is quiet. */

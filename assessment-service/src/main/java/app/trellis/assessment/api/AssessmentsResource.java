@@ -3,12 +3,14 @@ package app.trellis.assessment.api;
 import app.trellis.assessment.domain.Assessment;
 import app.trellis.assessment.service.AssessmentLifecycle;
 import app.trellis.assessment.service.AssessmentReader;
+import app.trellis.assessment.service.Reassessments;
 import app.trellis.platform.concurrency.ETags;
 import app.trellis.platform.idempotency.IdempotentCreates;
 import app.trellis.platform.paging.Page;
 import app.trellis.platform.paging.PageRequest;
 import app.trellis.platform.problem.ProblemException;
 import app.trellis.platform.problem.QueryParams;
+import app.trellis.platform.security.Caller;
 import app.trellis.platform.security.Roles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,9 +51,13 @@ public class AssessmentsResource {
     @Inject
     AssessmentReader reader;
     @Inject
+    Reassessments reassessments;
+    @Inject
     IdempotentCreates idempotent;
     @Inject
     ObjectMapper json;
+    @Inject
+    Caller caller;
 
     @POST
     @RolesAllowed({Roles.ASSESSOR, Roles.CASE_MANAGER, Roles.SUPERVISOR})
@@ -78,6 +84,26 @@ public class AssessmentsResource {
         return reader.history(QueryParams.uuid("clientId", clientId).orElse(null),
                 QueryParams.uuid("caseId", caseId).orElse(null), PageRequest.of(limit, cursor))
                 .map(AssessmentResponse::summary);
+    }
+
+    /**
+     * What reassessment schedules expect and nobody submitted yet, by due date, in the cases the caller sees:
+     * {@code assignee} {@code me} (the caller) or a token subject limits it to cases assigned to them;
+     * {@code status} {@code due} or {@code overdue} to one of the two.
+     */
+    @GET
+    @Path("due")
+    @RolesAllowed({Roles.ASSESSOR, Roles.CASE_MANAGER, Roles.SUPERVISOR, Roles.SCOPE_ASSESSMENTS_READ})
+    public Page<DueAssessmentResponse> due(@QueryParam("assignee") String assignee,
+                                           @QueryParam("status") String status, @QueryParam("limit") Integer limit,
+                                           @QueryParam("cursor") String cursor) {
+        Boolean overdue = status == null ? null : switch (status) {
+            case "due" -> false;
+            case "overdue" -> true;
+            default -> throw ProblemException.badRequest("status", "must be due or overdue");
+        };
+        String subject = assignee == null || assignee.isBlank() ? null : "me".equals(assignee) ? caller.subject() : assignee;
+        return reassessments.due(subject, overdue, PageRequest.of(limit, cursor)).map(DueAssessmentResponse::of);
     }
 
     @PUT

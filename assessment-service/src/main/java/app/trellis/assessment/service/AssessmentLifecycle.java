@@ -30,7 +30,8 @@ import java.util.UUID;
 /**
  * Taking an assessment: starting it on a published version (pinned from then on), saving answers as a draft,
  * submitting it (validated and scored by the server, by the pinned version's rules) and amending a submitted
- * one. Every change is audited and announced in its own transaction.
+ * one. Every change is audited and announced in its own transaction; a submission also satisfies what the case's
+ * reassessment schedules expected of it, in the same transaction.
  */
 @ApplicationScoped
 public class AssessmentLifecycle {
@@ -51,6 +52,8 @@ public class AssessmentLifecycle {
     AuditTrail audit;
     @Inject
     OutboxWriter events;
+    @Inject
+    Reassessments schedules;
     @Inject
     Caller caller;
     @Inject
@@ -119,6 +122,7 @@ public class AssessmentLifecycle {
                 caller.person(), clock.instant());
         assessments.flush();
         audit.recordWrite(AssessmentAccess.entry("SUBMIT", assessment));
+        schedules.submitted(assessment);
         events.append("assessment", assessment.id().toString(), assessment.tenantId(), AssessmentSubmittedV1.TYPE,
                 new AssessmentSubmittedV1(assessment.id(), assessment.clientId(), assessment.caseId(),
                         version.instrumentId(), score.instrument(), assessment.revision(), score.total(),

@@ -86,6 +86,7 @@ class AssessmentAuthorizationMatrixTest {
         Map<String, Object> answers = Map.of("answers", AssessmentsResourceTest.phq9(1, 1, 1, 1, 1, 1, 1, 1, 1));
         return List.of(
                 new Call("GET", "/api/v1/assessments", null, false, false, false),
+                new Call("GET", "/api/v1/assessments/due", null, false, false, false),
                 new Call("POST", "/api/v1/assessments", startBody(), true, true, false),
                 new Call("GET", a + draft, null, true, false, false),
                 new Call("PUT", a + draft + "/answers", answers, true, true, false),

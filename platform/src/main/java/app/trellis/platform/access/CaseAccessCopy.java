@@ -7,7 +7,6 @@ import app.trellis.platform.contracts.ConsentChangedV1;
 import app.trellis.platform.event.CloudEvent;
 import app.trellis.platform.event.EventHandler;
 import app.trellis.platform.jdbc.Jdbc;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Inject;
@@ -53,7 +52,7 @@ public abstract class CaseAccessCopy implements EventHandler {
     public void handle(CloudEvent event) {
         Timestamp now = Timestamp.from(clock.instant());
         if (CaseAccessChangedV1.TYPE.equals(event.type())) {
-            CaseAccessChangedV1 c = read(event, CaseAccessChangedV1.class);
+            CaseAccessChangedV1 c = event.dataAs(json, CaseAccessChangedV1.class);
             Jdbc.update(db, "case access copy", "INSERT INTO case_access (tenant_id, case_id, client_id, assignee, team,"
                     + " status, sequence, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
                     + newer("client_id", "assignee", "team", "status", "updated_at") + ", sequence = GREATEST(sequence,"
@@ -61,7 +60,7 @@ public abstract class CaseAccessCopy implements EventHandler {
                     c.team(), c.status(), event.sequenceNumber(), now);
             return;
         }
-        ConsentChangedV1 c = read(event, ConsentChangedV1.class);
+        ConsentChangedV1 c = event.dataAs(json, ConsentChangedV1.class);
         Jdbc.update(db, "consent copy", "INSERT INTO consent_copy (tenant_id, consent_id, client_id, consent_type, partner,"
                 + " status, effective_date, expiry_date, sequence, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON DUPLICATE KEY UPDATE " + newer("status", "effective_date", "expiry_date", "updated_at")
@@ -102,13 +101,5 @@ public abstract class CaseAccessCopy implements EventHandler {
             sql.append(sql.isEmpty() ? "" : ", ").append(column).append(" = ").append(NEWER.formatted(column));
         }
         return sql.toString();
-    }
-
-    private <T> T read(CloudEvent event, Class<T> type) {
-        try {
-            return json.treeToValue(event.data(), type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(event.type() + " " + event.id() + " does not match its contract", e);
-        }
     }
 }

@@ -2,7 +2,9 @@ package app.trellis.platform.event;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -37,5 +39,14 @@ public record CloudEvent(String specversion, String id, String source, String ty
 
     public long sequenceNumber() {
         return Long.parseLong(sequence);
+    }
+
+    /** {@code data} as its contract record; data that does not fit is an error (the message is retried, then dead-lettered). */
+    public <T> T dataAs(ObjectMapper json, Class<T> contract) {
+        try {
+            return json.treeToValue(data, contract);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(type + " " + id + " does not match its contract", e);
+        }
     }
 }
