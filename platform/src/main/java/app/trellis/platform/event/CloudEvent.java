@@ -2,9 +2,10 @@ package app.trellis.platform.event;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -41,11 +42,15 @@ public record CloudEvent(String specversion, String id, String source, String ty
         return Long.parseLong(sequence);
     }
 
-    /** {@code data} as its contract record; data that does not fit is an error (the message is retried, then dead-lettered). */
+    /**
+     * {@code data} as its contract record; data that does not fit is an error (the message is retried, then
+     * dead-lettered). Fields the record does not know are ignored whatever the mapper says: request bodies are
+     * strict, but a consumer must keep working when a producer adds a field to its event (tolerant reader).
+     */
     public <T> T dataAs(ObjectMapper json, Class<T> contract) {
         try {
-            return json.treeToValue(data, contract);
-        } catch (JsonProcessingException e) {
+            return json.readerFor(contract).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(data);
+        } catch (IOException e) {
             throw new IllegalArgumentException(type + " " + id + " does not match its contract", e);
         }
     }
