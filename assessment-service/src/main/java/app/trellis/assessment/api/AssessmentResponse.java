@@ -1,6 +1,7 @@
 package app.trellis.assessment.api;
 
 import app.trellis.assessment.domain.Assessment;
+import app.trellis.platform.security.PersonRef;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.trellis.assessment.CaseAccessFeed;
 import app.trellis.assessment.Staff;
-import app.trellis.assessment.TestClock;
 import app.trellis.assessment.service.SharedLibrary;
 import app.trellis.platform.contracts.AssessmentDueV1;
 import app.trellis.platform.contracts.AssessmentOverdueV1;
@@ -20,6 +19,7 @@ import app.trellis.platform.testing.EventContracts;
 import app.trellis.platform.testing.MessageQueues;
 import app.trellis.platform.testing.Race;
 import app.trellis.platform.testing.Sql;
+import app.trellis.platform.testing.TestClock;
 import app.trellis.platform.testing.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -2,6 +2,7 @@ package app.trellis.cases.api;
 
 import app.trellis.cases.domain.CareGoal;
 import app.trellis.cases.domain.CareTask;
+import app.trellis.platform.security.PersonRef;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;

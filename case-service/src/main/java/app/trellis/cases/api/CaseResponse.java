@@ -2,6 +2,7 @@ package app.trellis.cases.api;
 
 import app.trellis.cases.domain.CaseAssignment;
 import app.trellis.cases.domain.CaseFile;
+import app.trellis.platform.security.PersonRef;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,6 +1,7 @@
 package app.trellis.cases.api;
 
 import app.trellis.cases.service.Caseloads;
+import app.trellis.platform.security.PersonRef;
 import app.trellis.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -5,6 +5,7 @@ import app.trellis.cases.service.Consents;
 import app.trellis.platform.concurrency.ETags;
 import app.trellis.platform.idempotency.IdempotentCreates;
 import app.trellis.platform.paging.Page;
+import app.trellis.platform.security.PersonRef;
 import app.trellis.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

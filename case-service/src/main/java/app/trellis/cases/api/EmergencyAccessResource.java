@@ -4,6 +4,7 @@ import app.trellis.cases.domain.EmergencyAccess;
 import app.trellis.cases.service.BreakGlass;
 import app.trellis.platform.paging.Page;
 import app.trellis.platform.paging.PageRequest;
+import app.trellis.platform.security.PersonRef;
 import app.trellis.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,6 +1,7 @@
 package app.trellis.cases.api;
 
 import app.trellis.cases.domain.CaseNote;
+import app.trellis.platform.security.PersonRef;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -6,10 +6,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import app.trellis.cases.TestClock;
 import app.trellis.cases.event.TaskDueAnnouncer;
 import app.trellis.platform.jdbc.Jdbc;
 import app.trellis.platform.testing.Race;
+import app.trellis.platform.testing.TestClock;
 import app.trellis.platform.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;

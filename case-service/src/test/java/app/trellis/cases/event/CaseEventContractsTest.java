@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.trellis.cases.TestClock;
 import app.trellis.platform.contracts.AuditSealedV1;
 import app.trellis.platform.event.OutboxRelay;
 import app.trellis.platform.testing.AuditIntents;
@@ -13,6 +12,7 @@ import app.trellis.platform.testing.EventContracts;
 import app.trellis.platform.testing.MessageQueues;
 import app.trellis.platform.testing.Race;
 import app.trellis.platform.testing.Sql;
+import app.trellis.platform.testing.TestClock;
 import app.trellis.platform.testing.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,6 +1,8 @@
 package app.trellis.platform.access;
 
 import app.trellis.platform.access.AccessShapes.CaseShape;
+import app.trellis.platform.access.AccessShapes.CaseTable;
+import app.trellis.platform.access.AccessShapes.ClientShape;
 import app.trellis.platform.access.AccessShapes.ConsentTable;
 import app.trellis.platform.contracts.CaseAccessChangedV1;
 import app.trellis.platform.contracts.ConsentChangedV1;
@@ -31,9 +33,11 @@ public abstract class CaseAccessCopy implements EventHandler {
 
     /** The copy's cases in a query that aliases {@code case_access} as {@code a}. */
     public static final CaseShape CASE_AS_A = new CaseShape("a.assignee", "a.team", "a.client_id");
+    public static final CaseTable CASES = new CaseTable("case_access", "tenant_id", "client_id", "assignee", "team");
     public static final ConsentTable CONSENTS = new ConsentTable("consent_copy", "tenant_id", "client_id",
             "consent_type", "partner", "status", "effective_date", "expiry_date");
 
+    private static final Responsibility NOBODY = new Responsibility(null, null);
     private static final String NEWER = "IF(VALUES(sequence) > sequence, VALUES(%1$s), %1$s)";
 
     @Inject
@@ -82,9 +86,27 @@ public abstract class CaseAccessCopy implements EventHandler {
         return AccessRule.seesCase(viewer, new Responsibility(row[1], row[2]), () -> consentsOf(viewer.tenant(), row[0]));
     }
 
+    /**
+     * Whether the viewer sees a client: a client of a case they see, or shared with their partner system. The copy
+     * does not know who registered a client, so a case manager sees a client's records here once a case of theirs
+     * exists (case-service, which knows registrations, also shows them the client before that).
+     */
+    public boolean seesClient(Viewer viewer, UUID clientId) {
+        return AccessRule.seesClient(viewer, NOBODY, () -> Jdbc.query(db, "case access", "SELECT assignee, team"
+                        + " FROM case_access WHERE tenant_id = ? AND client_id = ?",
+                        rs -> new Responsibility(rs.getString(1), rs.getString(2)), viewer.tenant(), clientId.toString()),
+                () -> consentsOf(viewer.tenant(), clientId.toString()));
+    }
+
     /** The condition to AND into a SQL query over {@code case_access a}; empty for the whole tenant. */
     public Optional<Condition> filter(Viewer viewer) {
         return AccessRule.caseFilter(viewer, CASE_AS_A, CONSENTS);
+    }
+
+    /** The condition, over a client id column of the outer query, that {@link #seesClient} holds; empty for the whole tenant. */
+    public Optional<Condition> clientFilter(Viewer viewer, String clientIdColumn) {
+        // NULL registrar and team: the copy knows no registrations, and NULL never equals anything in SQL.
+        return AccessRule.clientFilter(viewer, new ClientShape(clientIdColumn, "NULL", "NULL"), CASES, CONSENTS);
     }
 
     private List<SharingConsent> consentsOf(String tenant, String clientId) {

@@ -10,7 +10,7 @@ import app.trellis.platform.event.OutboxRelay;
 import app.trellis.platform.event.OutboxWriter;
 import app.trellis.platform.testing.MessageQueues;
 import app.trellis.platform.testing.Sql;
-import app.trellis.reporting.TestClock;
+import app.trellis.platform.testing.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;

@@ -1,4 +1,4 @@
-package app.trellis.reporting;
+package app.trellis.platform.testing;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The service clock in tests: real time, moved forward by a test when it needs time to pass (a lease to end). */
+/**
+ * The service clock in tests: real time, moved forward by a test when it needs time to pass (days, a lease to
+ * end). A bean of this jar (see META-INF/beans.xml), so every service's tests get it in place of the real clock.
+ */
 @Singleton
 public class TestClock extends Clock {
 

@@ -1,10 +1,8 @@
-package app.trellis.cases.api;
-
-import app.trellis.platform.security.Person;
+package app.trellis.platform.security;
 
 /**
  * A person in a response: {@code id} is the token subject, the only thing to compare or send back (an
- * assignment names its assignee by it); {@code name} is how they were known at the time, for display.
+ * assignment names its assignee by it); {@code name} is how they were known when they acted, for display.
  */
 public record PersonRef(String id, String name) {
 
