@@ -4,11 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import app.trellis.assessment.CaseAccessFeed;
-import app.trellis.assessment.Staff;
 import app.trellis.platform.event.CloudEvent;
 import app.trellis.platform.event.EventConsumer;
+import app.trellis.platform.testing.CaseAccessFeed;
 import app.trellis.platform.testing.MessageQueues;
+import app.trellis.platform.testing.Staff;
 import app.trellis.platform.testing.TestTokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,7 +43,7 @@ class AssessmentAccessTest {
 
     @BeforeEach
     void emptyQueue() {
-        MessageQueues.shared().drain(CaseAccessFeed.QUEUE);
+        MessageQueues.shared().drain(CaseAccessFeed.queue());
         feed = new CaseAccessFeed(consumer, json);
     }
 

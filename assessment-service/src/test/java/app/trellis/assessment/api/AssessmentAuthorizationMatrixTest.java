@@ -3,10 +3,10 @@ package app.trellis.assessment.api;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import app.trellis.assessment.CaseAccessFeed;
-import app.trellis.assessment.Staff;
 import app.trellis.platform.event.EventConsumer;
+import app.trellis.platform.testing.CaseAccessFeed;
 import app.trellis.platform.testing.MessageQueues;
+import app.trellis.platform.testing.Staff;
 import app.trellis.platform.testing.TestTokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,7 +51,7 @@ class AssessmentAuthorizationMatrixTest {
 
     @BeforeEach
     void noraWorksACaseWithAssessments() {
-        MessageQueues.shared().drain(CaseAccessFeed.QUEUE);
+        MessageQueues.shared().drain(CaseAccessFeed.queue());
         CaseAccessFeed feed = new CaseAccessFeed(consumer, json);
         feed.send(feed.access(tenant, caseId, clientId, 1, "nora", "team-a", "open"));
         draft = start();

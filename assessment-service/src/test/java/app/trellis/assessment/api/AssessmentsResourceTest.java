@@ -11,13 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.trellis.assessment.CaseAccessFeed;
-import app.trellis.assessment.Staff;
 import app.trellis.assessment.service.SharedLibrary;
+import app.trellis.platform.event.EventConsumer;
 import app.trellis.platform.testing.AuditIntents;
+import app.trellis.platform.testing.CaseAccessFeed;
 import app.trellis.platform.testing.EventContracts;
 import app.trellis.platform.testing.MessageQueues;
 import app.trellis.platform.testing.Sql;
+import app.trellis.platform.testing.Staff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -26,7 +27,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import app.trellis.platform.event.EventConsumer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +59,7 @@ class AssessmentsResourceTest {
 
     @BeforeEach
     void noraWorksAnOpenCase() {
-        MessageQueues.shared().drain(CaseAccessFeed.QUEUE);
+        MessageQueues.shared().drain(CaseAccessFeed.queue());
         CaseAccessFeed feed = new CaseAccessFeed(consumer, json);
         feed.send(feed.access(tenant, caseId, clientId, 1, "nora", "team-a", "open"));
     }

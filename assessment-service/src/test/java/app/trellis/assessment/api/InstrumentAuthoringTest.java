@@ -7,13 +7,13 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import app.trellis.assessment.CaseAccessFeed;
-import app.trellis.assessment.Staff;
 import app.trellis.assessment.service.SharedLibrary;
 import app.trellis.platform.event.EventConsumer;
+import app.trellis.platform.testing.CaseAccessFeed;
 import app.trellis.platform.testing.EventContracts;
 import app.trellis.platform.testing.MessageQueues;
 import app.trellis.platform.testing.Sql;
+import app.trellis.platform.testing.Staff;
 import app.trellis.platform.testing.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -83,7 +83,7 @@ class InstrumentAuthoringTest {
 
         UUID caseId = UUID.randomUUID();
         UUID clientId = UUID.randomUUID();
-        MessageQueues.shared().drain(CaseAccessFeed.QUEUE);
+        MessageQueues.shared().drain(CaseAccessFeed.queue());
         CaseAccessFeed feed = new CaseAccessFeed(consumer, json);
         feed.send(feed.access(tenant, caseId, clientId, 1, "ava", null, "open"));
         String ava = Staff.member(tenant, "ava", null, "assessor");

@@ -8,9 +8,9 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import app.trellis.assessment.Staff;
 import app.trellis.assessment.service.SharedLibrary;
 import app.trellis.platform.testing.Sql;
+import app.trellis.platform.testing.Staff;
 import app.trellis.platform.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;

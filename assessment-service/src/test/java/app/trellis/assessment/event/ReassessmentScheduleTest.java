@@ -7,18 +7,18 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import app.trellis.assessment.CaseAccessFeed;
-import app.trellis.assessment.Staff;
 import app.trellis.assessment.service.SharedLibrary;
 import app.trellis.platform.contracts.AssessmentDueV1;
 import app.trellis.platform.contracts.AssessmentOverdueV1;
 import app.trellis.platform.event.EventConsumer;
 import app.trellis.platform.jdbc.Jdbc;
 import app.trellis.platform.testing.AuditIntents;
+import app.trellis.platform.testing.CaseAccessFeed;
 import app.trellis.platform.testing.EventContracts;
 import app.trellis.platform.testing.MessageQueues;
 import app.trellis.platform.testing.Race;
 import app.trellis.platform.testing.Sql;
+import app.trellis.platform.testing.Staff;
 import app.trellis.platform.testing.TestClock;
 import app.trellis.platform.testing.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,7 +73,7 @@ class ReassessmentScheduleTest {
 
     @BeforeEach
     void emptyQueue() {
-        MessageQueues.shared().drain(CaseAccessFeed.QUEUE);
+        MessageQueues.shared().drain(CaseAccessFeed.queue());
         feed = new CaseAccessFeed(consumer, json);
     }
 

@@ -12,7 +12,7 @@ public class RetentionSweeper {
     @Inject
     DocumentRetention retention;
 
-    @Scheduled(every = "${trellis.documents.retention-sweep.every:1h}", delayed = "5m",
+    @Scheduled(every = "${trellis.retention-sweep.every:1h}", delayed = "5m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         while (retention.sweep() > 0) {

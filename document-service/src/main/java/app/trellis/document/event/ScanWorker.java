@@ -43,7 +43,7 @@ public class ScanWorker {
     @Inject
     Clock clock;
 
-    @Scheduled(every = "${trellis.documents.scan.every:5s}", delayed = "10s",
+    @Scheduled(every = "${trellis.scan.every:5s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         scanPending();
@@ -69,7 +69,7 @@ public class ScanWorker {
     }
 
     @Transactional
-    boolean record(DocumentVersion version, MalwareScanner.Verdict verdict) {
+    public boolean record(DocumentVersion version, MalwareScanner.Verdict verdict) {
         ScanState state = verdict.clean() ? ScanState.CLEAN : ScanState.INFECTED;
         if (!versions.recordScan(version.id(), state, verdict.signature(), clock.instant())) {
             return false;

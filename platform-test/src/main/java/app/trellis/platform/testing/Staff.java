@@ -1,6 +1,5 @@
-package app.trellis.assessment;
+package app.trellis.platform.testing;
 
-import app.trellis.platform.testing.TestTokens;
 import java.util.List;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package app.trellis.assessment;
+package app.trellis.platform.testing;
 
 import app.trellis.platform.contracts.CaseAccessChangedV1;
 import app.trellis.platform.contracts.CaseClosedV1;
@@ -6,7 +6,6 @@ import app.trellis.platform.contracts.CaseOpenedV1;
 import app.trellis.platform.contracts.ConsentChangedV1;
 import app.trellis.platform.event.CloudEvent;
 import app.trellis.platform.event.EventConsumer;
-import app.trellis.platform.testing.MessageQueues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Case events as case-service publishes them, sent through this service's real queue and consumed by hand,
@@ -22,7 +22,10 @@ import java.util.UUID;
  */
 public final class CaseAccessFeed {
 
-    public static final String QUEUE = "trellis-assessment-events";
+    /** The consumer queue of the service under test, from its configuration. */
+    public static String queue() {
+        return ConfigProvider.getConfig().getValue("trellis.messaging.consumer-queue", String.class);
+    }
 
     private final EventConsumer consumer;
     private final ObjectMapper json;
@@ -37,7 +40,7 @@ public final class CaseAccessFeed {
                              String status) {
         return CloudEvent.of("/trellis/case-service", CaseAccessChangedV1.TYPE, "case/" + caseId, Instant.now(), tenant,
                 sequence, json.valueToTree(new CaseAccessChangedV1(caseId, clientId,
-                        app.trellis.platform.testing.TestTokens.subjectOf(assigneeUser), team, status)));
+                        TestTokens.subjectOf(assigneeUser), team, status)));
     }
 
     /** A data-sharing consent naming {@code partner}, in force from today. */
@@ -62,7 +65,7 @@ public final class CaseAccessFeed {
     public void send(List<CloudEvent> events) {
         try {
             for (CloudEvent event : events) {
-                MessageQueues.shared().send(QUEUE, json.writeValueAsString(event));
+                MessageQueues.shared().send(queue(), json.writeValueAsString(event));
             }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
