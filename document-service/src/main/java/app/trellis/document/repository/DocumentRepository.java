@@ -6,7 +6,6 @@ import app.trellis.platform.access.Condition;
 import app.trellis.platform.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.HashMap;
@@ -35,8 +34,23 @@ public class DocumentRepository implements PanacheRepositoryBase<Document, UUID>
 
     /** The same, locked until the transaction ends (adding a version numbers it from this row). */
     public Optional<Document> activeForUpdate(String tenantId, UUID id) {
-        return find("id = ?1 and tenantId = ?2 and status = ?3", id, tenantId, DocumentStatus.ACTIVE.wire())
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        return locked("SELECT * FROM document WHERE id = ?1 AND tenant_id = ?2 AND status = ?3 FOR UPDATE", id.toString(),
+                tenantId, DocumentStatus.ACTIVE.wire());
+    }
+
+    /** Any document by id, locked until the transaction ends. */
+    public Optional<Document> forUpdate(UUID id) {
+        return locked("SELECT * FROM document WHERE id = ?1 FOR UPDATE", id.toString());
+    }
+
+    // Native: Hibernate's MySQL dialect writes "FOR UPDATE OF <alias>", which MariaDB does not accept.
+    @SuppressWarnings("unchecked")
+    private Optional<Document> locked(String sql, Object... params) {
+        Query query = getEntityManager().createNativeQuery(sql, Document.class);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        return ((List<Document>) query.getResultList()).stream().findFirst();
     }
 
     /**

@@ -14,7 +14,6 @@ import app.trellis.platform.problem.ProblemException;
 import app.trellis.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -110,7 +109,7 @@ public class DocumentRetention {
 
     @Transactional
     boolean claimForPurge(UUID id) {
-        Document document = documents.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        Document document = documents.forUpdate(id).orElse(null);
         Instant now = clock.instant();
         if (document == null || document.legalHold() || document.status() != DocumentStatus.DELETED
                 || document.retainUntil() == null || document.retainUntil().isAfter(now)) {
