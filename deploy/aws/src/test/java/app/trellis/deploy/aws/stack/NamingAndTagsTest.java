@@ -1,0 +1,81 @@
+package app.trellis.deploy.aws.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.trellis.deploy.aws.model.ServiceCatalog;
+import app.trellis.deploy.aws.model.TrellisService;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Anyone reading a name or a tag can tell which environment, which service and what data it is. */
+class NamingAndTagsTest {
+
+    /** The name property of each named resource type; every one must start with the environment. */
+    private static final Map<String, String> NAMES = Map.ofEntries(Map.entry("AWS::SQS::Queue", "QueueName"),
+            Map.entry("AWS::SNS::Topic", "TopicName"), Map.entry("AWS::ECS::Service", "ServiceName"),
+            Map.entry("AWS::ECS::TaskDefinition", "Family"), Map.entry("AWS::ECS::Cluster", "ClusterName"),
+            Map.entry("AWS::IAM::Role", "RoleName"), Map.entry("AWS::SecretsManager::Secret", "Name"),
+            Map.entry("AWS::RDS::DBCluster", "DBClusterIdentifier"), Map.entry("AWS::ECR::Repository", "RepositoryName"),
+            Map.entry("AWS::KMS::Alias", "AliasName"), Map.entry("AWS::Logs::LogGroup", "LogGroupName"),
+            Map.entry("AWS::S3::Bucket", "BucketName"), Map.entry("AWS::CloudWatch::Alarm", "AlarmName"),
+            Map.entry("AWS::ElasticLoadBalancingV2::TargetGroup", "Name"),
+            Map.entry("AWS::ElasticLoadBalancingV2::LoadBalancer", "Name"), Map.entry("AWS::WAFv2::WebACL", "Name"));
+
+    static Stream<String> environments() {
+        return Synthesized.environments();
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void everyTaggedResourceCarriesEnvironmentServiceAndDataClassification(String env) {
+        Synthesized s = Synthesized.of(env);
+        int tagged = 0;
+        for (var it = s.json.path("Resources").fields(); it.hasNext(); ) {
+            var e = it.next();
+            JsonNode tags = e.getValue().path("Properties").path("Tags");
+            if (!tags.isArray() || tags.isEmpty()) {
+                continue;
+            }
+            Map<String, String> values = new HashMap<>();
+            tags.forEach(t -> values.put(t.path("Key").asText(), t.path("Value").asText()));
+            assertEquals(env, values.get(Naming.TAG_ENVIRONMENT), e.getKey());
+            assertEquals(s.settings.dataClassification(), values.get(Naming.TAG_DATA_CLASSIFICATION), e.getKey());
+            assertTrue(values.containsKey(Naming.TAG_SERVICE), e.getKey());
+            tagged++;
+        }
+        assertTrue(tagged > 50, "only " + tagged + " tagged resources");
+        for (TrellisService service : ServiceCatalog.SERVICES) {
+            JsonNode ecsService = EcsServicesTest.service(s, service);
+            assertTrue(ecsService.path("Properties").path("Tags").toString()
+                    .contains("{\"Key\":\"service\",\"Value\":\"" + service.name() + "\"}"), service.name());
+        }
+        assertTrue(s.resources("AWS::RDS::DBCluster").values().iterator().next().path("Properties").path("Tags").toString()
+                .contains("{\"Key\":\"service\",\"Value\":\"" + Naming.SHARED + "\"}"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void everyNameStartsWithTheEnvironment(String env) {
+        Synthesized s = Synthesized.of(env);
+        int named = 0;
+        for (var it = s.json.path("Resources").fields(); it.hasNext(); ) {
+            var e = it.next();
+            String property = NAMES.get(e.getValue().path("Type").asText());
+            JsonNode name = property == null ? null : e.getValue().path("Properties").path(property);
+            if (name == null || name.isMissingNode()) {
+                continue;
+            }
+            String text = name.isTextual() ? name.asText() : name.path("Fn::Join").path(1).path(0).asText();
+            String plain = text.replaceFirst("^(alias/|/aws/rds/cluster/|/)", ""); // RDS names its log groups itself
+            assertTrue(plain.startsWith(env + "-") || plain.startsWith(env + "/"), e.getKey() + " " + property + " = " + name);
+            named++;
+        }
+        assertTrue(named > 60, named + " named resources");
+        assertTrue(s.json.path("Description").asText().startsWith("Trellis " + env + " "));
+    }
+}
