@@ -3,10 +3,12 @@ package app.trellis.deploy.aws;
 import app.trellis.deploy.aws.model.EnvironmentSettings;
 import app.trellis.deploy.aws.model.QueuePlan;
 import app.trellis.deploy.aws.stack.TrellisStack;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.cxapi.CloudAssembly;
@@ -23,7 +25,7 @@ public final class SynthTemplates {
     /** One app holding the three environments' stacks, synthesized into {@code outdir}. */
     public static CloudAssembly synthesize(Path outdir, List<String> environments) {
         App app = new App(AppProps.builder().outdir(outdir.toString())
-                .context(java.util.Map.of(
+                .context(Map.of(
                         // Server access logs are delivered under a bucket policy, not an ACL (ACLs are disabled).
                         "@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy", true))
                 .build());
@@ -42,7 +44,10 @@ public final class SynthTemplates {
         Path out = Path.of(args[0]).toAbsolutePath();
         Files.createDirectories(out);
         CloudAssembly assembly = synthesize(out, EnvironmentSettings.ALL);
-        assembly.getStacks().forEach(stack -> System.out.printf("synth: %s -> %s%n", stack.getStackName(),
-                out.resolve(stack.getTemplateFile())));
+        for (var stack : assembly.getStacks()) {
+            Path file = out.resolve(stack.getTemplateFile());
+            int resources = new ObjectMapper().readTree(file.toFile()).path("Resources").size();
+            System.out.printf("synth: %s, %d resources -> %s%n", stack.getStackName(), resources, file);
+        }
     }
 }
