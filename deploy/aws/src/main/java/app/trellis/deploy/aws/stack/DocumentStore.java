@@ -3,12 +3,16 @@ package app.trellis.deploy.aws.stack;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.iam.AnyPrincipal;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.CorsRule;
+import software.amazon.awscdk.services.s3.HttpMethods;
 import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
 import software.constructs.Construct;
@@ -21,14 +25,17 @@ import software.constructs.Construct;
  */
 public final class DocumentStore extends Construct {
 
-    /** The key prefix document-service writes under; its role reaches nothing else in the bucket. */
-    public static final String PREFIX = "documents/";
+    /**
+     * The key prefix document-service writes under ({@code tenant/<tenant>/client/<client>/<document>/<version>},
+     * its ObjectStore); its role reaches nothing else in the bucket.
+     */
+    public static final String PREFIX = "tenant/";
     private static final String KMS_KEY_HEADER = "s3:x-amz-server-side-encryption-aws-kms-key-id";
 
     final Bucket accessLogs;
     final Bucket documents;
 
-    DocumentStore(Construct scope, String id, Naming naming, Keys keys) {
+    DocumentStore(Construct scope, String id, Naming naming, Keys keys, DeployParameters parameters) {
         super(scope, id);
         var env = naming.env();
         accessLogs = Bucket.Builder.create(this, "AccessLogs")
@@ -53,6 +60,11 @@ public final class DocumentStore extends Construct {
                         .noncurrentVersionExpiration(Duration.days(env.documentNoncurrentVersionDays()))
                         .abortIncompleteMultipartUploadAfter(Duration.days(7))
                         .expiredObjectDeleteMarker(true).build()))
+                // Browsers of the web app PUT and GET through presigned URLs.
+                .cors(List.of(CorsRule.builder()
+                        .allowedOrigins(Token.asList(Fn.split(",", parameters.corsOrigins.getValueAsString())))
+                        .allowedMethods(List.of(HttpMethods.PUT, HttpMethods.GET)).allowedHeaders(List.of("*"))
+                        .exposedHeaders(List.of("ETag")).maxAge(3000).build()))
                 .removalPolicy(naming.dataRemovalPolicy())
                 .build();
         // Uploads get the documents key: one that names another key is refused, and so is one that asks for

@@ -142,7 +142,7 @@ public final class ServiceDeployment extends Construct {
             if (service.storesDocuments()) {
                 environment.put("TRELLIS_DOCUMENTS_BUCKET", f.documents().documents.getBucketName());
                 environment.put("TRELLIS_DOCUMENTS_SSE", "aws:kms");
-                environment.put("TRELLIS_DOCUMENTS_KMS_KEY_ARN", f.keys().documents.getKeyArn());
+                environment.put("TRELLIS_DOCUMENTS_KMS_KEY_ID", f.keys().documents.getKeyArn());
             }
         }
     }

@@ -67,7 +67,7 @@ final class TaskPermissions {
     private static void grantDocuments(IRole role, Foundation f) {
         var bucket = f.documents().documents;
         role.addToPrincipalPolicy(allow(OBJECTS, List.of(bucket.arnForObjects(DocumentStore.PREFIX + "*"))));
-        // HeadBucket (the readiness check) names no prefix; a listing may only name this one.
+        // HeadBucket (the readiness check) names no prefix; a listing may only name one under this one.
         role.addToPrincipalPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("s3:ListBucket")).resources(List.of(bucket.getBucketArn()))
                 .conditions(Map.of("StringLikeIfExists", Map.of("s3:prefix", DocumentStore.PREFIX + "*")))

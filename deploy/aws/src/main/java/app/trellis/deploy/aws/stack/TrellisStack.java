@@ -43,7 +43,7 @@ public final class TrellisStack extends Stack {
         Network network = new Network(this, "Network", naming, keys);
         Database database = new Database(this, "Database", naming, keys, network, ServiceCatalog.SERVICES);
         new SecretRotations(this, "SecretRotations", naming, database, network);
-        DocumentStore documents = new DocumentStore(this, "DocumentStore", naming, keys);
+        DocumentStore documents = new DocumentStore(this, "DocumentStore", naming, keys, parameters);
         Messaging messaging = new Messaging(this, "Messaging", naming, keys, plan);
         TrellisService gateway = ServiceCatalog.named(ServiceCatalog.GATEWAY);
         Edge edge = new Edge(this, "Edge", naming, network, documents, parameters, gateway.port());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -15,9 +14,6 @@ import software.amazon.awscdk.assertions.Match;
 /** Aurora MySQL 3 as each environment needs it. */
 class DatabaseTest {
 
-    static Stream<String> environments() {
-        return Synthesized.environments();
-    }
 
     @Test
     void productionIsProtectedKeepsTwoWeeksOfBackupsAndRunsProvisionedInstances() {
@@ -50,7 +46,7 @@ class DatabaseTest {
     }
 
     @ParameterizedTest
-    @MethodSource("environments")
+    @MethodSource(Synthesized.ENVIRONMENTS)
     void everyEnvironmentRunsAuroraMysql3InIsolatedSubnetsWithItsBackupRetention(String env) {
         Synthesized s = Synthesized.of(env);
         s.template().resourceCountIs("AWS::RDS::DBCluster", 1);

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awscdk.assertions.Match;
@@ -19,12 +18,9 @@ import software.amazon.awscdk.assertions.Match;
 /** Every module runs as a Fargate service that deploys safely, checks its health and scales on its own signal. */
 class EcsServicesTest {
 
-    static Stream<String> environments() {
-        return Synthesized.environments();
-    }
 
     @ParameterizedTest
-    @MethodSource("environments")
+    @MethodSource(Synthesized.ENVIRONMENTS)
     void everyServiceRollsWithTheCircuitBreakerAndRollsBack(String env) {
         Synthesized s = Synthesized.of(env);
         assertEquals(ServiceCatalog.SERVICES.size(), s.resources("AWS::ECS::Service").size());
@@ -44,7 +40,7 @@ class EcsServicesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("environments")
+    @MethodSource(Synthesized.ENVIRONMENTS)
     void everyContainerChecksReadinessStopsGracefullyAndLogsToItsGroup(String env) {
         Synthesized s = Synthesized.of(env);
         for (TrellisService service : ServiceCatalog.SERVICES) {
@@ -62,7 +58,7 @@ class EcsServicesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("environments")
+    @MethodSource(Synthesized.ENVIRONMENTS)
     void everyServiceScalesOnItsOwnSignal(String env) {
         Synthesized s = Synthesized.of(env);
         for (TrellisService service : ServiceCatalog.SERVICES) {
@@ -87,7 +83,7 @@ class EcsServicesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("environments")
+    @MethodSource(Synthesized.ENVIRONMENTS)
     void onlyTheLoadBalancerIsPublicAndItSpeaksHttpsOnly(String env) {
         Synthesized s = Synthesized.of(env);
         s.template().resourceCountIs("AWS::ElasticLoadBalancingV2::Listener", 1);
@@ -103,7 +99,7 @@ class EcsServicesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("environments")
+    @MethodSource(Synthesized.ENVIRONMENTS)
     void theIdentityProviderIsAParameter(String env) {
         Synthesized s = Synthesized.of(env);
         for (TrellisService service : ServiceCatalog.SERVICES) {

@@ -15,12 +15,9 @@ import software.amazon.awscdk.assertions.Match;
 /** Data at rest is encrypted with the environment's keys; buckets are never public; S3 and SQS refuse plain HTTP. */
 class EncryptionAndTlsTest {
 
-    static Stream<String> environments() {
-        return Synthesized.environments();
-    }
 
     @ParameterizedTest
-    @MethodSource("environments")
+    @MethodSource(Synthesized.ENVIRONMENTS)
     void theDatabaseQueuesTopicLogsAndKeysAreEncryptedWithCustomerManagedKeys(String env) {
         Synthesized s = Synthesized.of(env);
         String databaseKey = TaskRolesTest.keyWithAlias(s, env + "-trellis-database");
@@ -44,7 +41,7 @@ class EncryptionAndTlsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("environments")
+    @MethodSource(Synthesized.ENVIRONMENTS)
     void documentsUseSseKmsWithABucketKeyVersionsAndALifecycleForOldVersions(String env) {
         Synthesized s = Synthesized.of(env);
         String documentsKey = TaskRolesTest.keyWithAlias(s, env + "-trellis-documents");
@@ -60,7 +57,7 @@ class EncryptionAndTlsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("environments")
+    @MethodSource(Synthesized.ENVIRONMENTS)
     void noBucketIsPublicAndEveryBucketAndQueueRefusesPlainHttp(String env) {
         Synthesized s = Synthesized.of(env);
         s.resources("AWS::S3::Bucket").forEach((id, bucket) -> {
@@ -79,7 +76,7 @@ class EncryptionAndTlsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("environments")
+    @MethodSource(Synthesized.ENVIRONMENTS)
     void theDatabaseRequiresTls(String env) {
         Synthesized.of(env).template().hasResourceProperties("AWS::RDS::DBClusterParameterGroup",
                 Map.of("Parameters", Map.of("require_secure_transport", "ON")));

@@ -11,19 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The migrator's secret reaches the one-off migration task and the bootstrap, never a service. */
 class MigrationTasksTest {
 
-    static Stream<String> environments() {
-        return Synthesized.environments();
-    }
 
     @ParameterizedTest
-    @MethodSource("environments")
+    @MethodSource(Synthesized.ENVIRONMENTS)
     void noServiceTaskDefinitionHoldsTheMigratorsSecret(String env) {
         Synthesized s = Synthesized.of(env);
         for (TrellisService service : ServiceCatalog.SERVICES) {
@@ -42,7 +38,7 @@ class MigrationTasksTest {
     }
 
     @ParameterizedTest
-    @MethodSource("environments")
+    @MethodSource(Synthesized.ENVIRONMENTS)
     void eachSchemaHasAOneOffMigrationTaskThatRunsMigrateWithTheMigratorsSecret(String env) {
         Synthesized s = Synthesized.of(env);
         for (TrellisService service : ServiceCatalog.SERVICES) {
@@ -69,7 +65,7 @@ class MigrationTasksTest {
     }
 
     @ParameterizedTest
-    @MethodSource("environments")
+    @MethodSource(Synthesized.ENVIRONMENTS)
     void everyDatabaseSecretRotates(String env) {
         Synthesized s = Synthesized.of(env);
         Set<String> rotated = new TreeSet<>();

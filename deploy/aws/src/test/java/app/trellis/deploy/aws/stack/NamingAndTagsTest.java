@@ -8,7 +8,7 @@ import app.trellis.deploy.aws.model.TrellisService;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -26,29 +26,24 @@ class NamingAndTagsTest {
             Map.entry("AWS::ElasticLoadBalancingV2::TargetGroup", "Name"),
             Map.entry("AWS::ElasticLoadBalancingV2::LoadBalancer", "Name"), Map.entry("AWS::WAFv2::WebACL", "Name"));
 
-    static Stream<String> environments() {
-        return Synthesized.environments();
-    }
 
     @ParameterizedTest
-    @MethodSource("environments")
+    @MethodSource(Synthesized.ENVIRONMENTS)
     void everyTaggedResourceCarriesEnvironmentServiceAndDataClassification(String env) {
         Synthesized s = Synthesized.of(env);
-        int tagged = 0;
-        for (var it = s.json.path("Resources").fields(); it.hasNext(); ) {
-            var e = it.next();
-            JsonNode tags = e.getValue().path("Properties").path("Tags");
-            if (!tags.isArray() || tags.isEmpty()) {
-                continue;
+        AtomicInteger tagged = new AtomicInteger();
+        s.forEachResource((id, resource) -> {
+            JsonNode tags = resource.path("Properties").path("Tags");
+            if (tags.isArray() && !tags.isEmpty()) {
+                Map<String, String> values = new HashMap<>();
+                tags.forEach(t -> values.put(t.path("Key").asText(), t.path("Value").asText()));
+                assertEquals(env, values.get(Naming.TAG_ENVIRONMENT), id);
+                assertEquals(s.settings.dataClassification(), values.get(Naming.TAG_DATA_CLASSIFICATION), id);
+                assertTrue(values.containsKey(Naming.TAG_SERVICE), id);
+                tagged.incrementAndGet();
             }
-            Map<String, String> values = new HashMap<>();
-            tags.forEach(t -> values.put(t.path("Key").asText(), t.path("Value").asText()));
-            assertEquals(env, values.get(Naming.TAG_ENVIRONMENT), e.getKey());
-            assertEquals(s.settings.dataClassification(), values.get(Naming.TAG_DATA_CLASSIFICATION), e.getKey());
-            assertTrue(values.containsKey(Naming.TAG_SERVICE), e.getKey());
-            tagged++;
-        }
-        assertTrue(tagged > 50, "only " + tagged + " tagged resources");
+        });
+        assertTrue(tagged.get() > 50, "only " + tagged + " tagged resources");
         for (TrellisService service : ServiceCatalog.SERVICES) {
             JsonNode ecsService = EcsServicesTest.service(s, service);
             assertTrue(ecsService.path("Properties").path("Tags").toString()
@@ -59,23 +54,21 @@ class NamingAndTagsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("environments")
+    @MethodSource(Synthesized.ENVIRONMENTS)
     void everyNameStartsWithTheEnvironment(String env) {
         Synthesized s = Synthesized.of(env);
-        int named = 0;
-        for (var it = s.json.path("Resources").fields(); it.hasNext(); ) {
-            var e = it.next();
-            String property = NAMES.get(e.getValue().path("Type").asText());
-            JsonNode name = property == null ? null : e.getValue().path("Properties").path(property);
-            if (name == null || name.isMissingNode()) {
-                continue;
+        AtomicInteger named = new AtomicInteger();
+        s.forEachResource((id, resource) -> {
+            String property = NAMES.get(resource.path("Type").asText());
+            JsonNode name = property == null ? null : resource.path("Properties").path(property);
+            if (name != null && !name.isMissingNode()) {
+                String text = name.isTextual() ? name.asText() : name.path("Fn::Join").path(1).path(0).asText();
+                String plain = text.replaceFirst("^(alias/|/aws/rds/cluster/|/)", ""); // RDS names its log groups itself
+                assertTrue(plain.startsWith(env + "-") || plain.startsWith(env + "/"), id + " " + property + " = " + name);
+                named.incrementAndGet();
             }
-            String text = name.isTextual() ? name.asText() : name.path("Fn::Join").path(1).path(0).asText();
-            String plain = text.replaceFirst("^(alias/|/aws/rds/cluster/|/)", ""); // RDS names its log groups itself
-            assertTrue(plain.startsWith(env + "-") || plain.startsWith(env + "/"), e.getKey() + " " + property + " = " + name);
-            named++;
-        }
-        assertTrue(named > 60, named + " named resources");
+        });
+        assertTrue(named.get() > 60, named + " named resources");
         assertTrue(s.json.path("Description").asText().startsWith("Trellis " + env + " "));
     }
 }

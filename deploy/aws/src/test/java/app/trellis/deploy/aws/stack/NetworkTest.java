@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -17,16 +16,13 @@ class NetworkTest {
 
     private static final Set<String> ANYWHERE = Set.of("0.0.0.0/0", "::/0");
 
-    static Stream<String> environments() {
-        return Synthesized.environments();
-    }
 
     /** One rule of a security group, wherever the template writes it (inline or as its own resource). */
     record Rule(String group, boolean ingress, String cidr, String protocol, int fromPort, int toPort) {
     }
 
     @ParameterizedTest
-    @MethodSource("environments")
+    @MethodSource(Synthesized.ENVIRONMENTS)
     void nothingButTheLoadBalancerOn443IsReachableFromTheInternet(String env) {
         Synthesized s = Synthesized.of(env);
         String albGroup = s.resources("AWS::EC2::SecurityGroup").entrySet().stream()
@@ -37,7 +33,7 @@ class NetworkTest {
     }
 
     @ParameterizedTest
-    @MethodSource("environments")
+    @MethodSource(Synthesized.ENVIRONMENTS)
     void nothingTalksToTheInternetButOverHttps(String env) {
         for (Rule rule : rules(Synthesized.of(env))) {
             if (!rule.ingress() && ANYWHERE.contains(rule.cidr())) {
@@ -49,7 +45,7 @@ class NetworkTest {
     }
 
     @ParameterizedTest
-    @MethodSource("environments")
+    @MethodSource(Synthesized.ENVIRONMENTS)
     void theVpcSpansTheSettingsZonesWithEndpointsForEveryAwsServiceTheTasksCall(String env) {
         Synthesized s = Synthesized.of(env);
         s.template().resourceCountIs("AWS::EC2::VPC", 1);

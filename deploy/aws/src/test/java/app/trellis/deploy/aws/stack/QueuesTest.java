@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,12 +19,9 @@ class QueuesTest {
     /** Read here straight from the file the services read, not through the code under test. */
     private static final Topology ROUTING_FILE = Topology.load();
 
-    static Stream<String> environments() {
-        return Synthesized.environments();
-    }
 
     @ParameterizedTest
-    @MethodSource("environments")
+    @MethodSource(Synthesized.ENVIRONMENTS)
     void theQueuesAreExactlyTheRoutingFilesBehindTheEnvironmentPrefix(String env) {
         Set<String> expected = new TreeSet<>();
         ROUTING_FILE.queues().forEach(q -> {
@@ -37,7 +33,7 @@ class QueuesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("environments")
+    @MethodSource(Synthesized.ENVIRONMENTS)
     void everyQueueRedrivesToItsOwnDeadLetterQueueAfterTheFilesReceiveCount(String env) {
         Synthesized s = Synthesized.of(env);
         Map<String, String> names = TaskRolesTest.queueNamesByLogicalId(s);
@@ -54,7 +50,7 @@ class QueuesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("environments")
+    @MethodSource(Synthesized.ENVIRONMENTS)
     void deadLettersAndSlowConsumersRaiseAlarmsOnTheTopic(String env) {
         Synthesized s = Synthesized.of(env);
         Map<String, String> names = TaskRolesTest.queueNamesByLogicalId(s);
@@ -77,7 +73,7 @@ class QueuesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("environments")
+    @MethodSource(Synthesized.ENVIRONMENTS)
     void servicesAreToldTheQueuePrefixTheQueuesCarry(String env) {
         Synthesized s = Synthesized.of(env);
         long prefixed = s.resources("AWS::ECS::TaskDefinition").values().stream()

@@ -50,7 +50,10 @@ public final class Synthesized {
         return all.get(environment);
     }
 
-    /** For {@code @MethodSource}: every environment. */
+    /** {@code @MethodSource(Synthesized.ENVIRONMENTS)}: a test per environment. */
+    public static final String ENVIRONMENTS = "app.trellis.deploy.aws.stack.Synthesized#environments";
+
+    /** Every environment's name. */
     public static Stream<String> environments() {
         return EnvironmentSettings.ALL.stream();
     }
@@ -65,6 +68,11 @@ public final class Synthesized {
             template = Template.fromJSON(new ObjectMapper().convertValue(json, Map.class));
         }
         return template;
+    }
+
+    /** Every resource, by logical id. */
+    public void forEachResource(java.util.function.BiConsumer<String, JsonNode> action) {
+        json.get("Resources").fields().forEachRemaining(e -> action.accept(e.getKey(), e.getValue()));
     }
 
     /** Logical id to resource, of one type. */

@@ -26,12 +26,9 @@ class TaskRolesTest {
     private static final QueuePlan PLAN = QueuePlan.fromRoutingFile();
     private static final List<String> DATA_SERVICES = List.of("sqs", "s3", "kms", "secretsmanager", "rds", "dynamodb");
 
-    static java.util.stream.Stream<String> environments() {
-        return Synthesized.environments();
-    }
 
     @ParameterizedTest
-    @MethodSource("environments")
+    @MethodSource(Synthesized.ENVIRONMENTS)
     void taskRolesNameEveryActionAndNoDataResourceIsAWildcard(String env) {
         Synthesized s = Synthesized.of(env);
         for (TrellisService service : ServiceCatalog.SERVICES) {
@@ -50,7 +47,7 @@ class TaskRolesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("environments")
+    @MethodSource(Synthesized.ENVIRONMENTS)
     void eachServiceReachesExactlyTheQueuesTheRoutingFileGivesIt(String env) {
         Synthesized s = Synthesized.of(env);
         Map<String, String> queueNames = queueNamesByLogicalId(s);
@@ -82,7 +79,7 @@ class TaskRolesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("environments")
+    @MethodSource(Synthesized.ENVIRONMENTS)
     void documentServiceReachesNoOtherServicesQueueAndOnlyItsPrefixAndKey(String env) {
         Synthesized s = Synthesized.of(env);
         Map<String, String> queueNames = queueNamesByLogicalId(s);
@@ -122,7 +119,7 @@ class TaskRolesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("environments")
+    @MethodSource(Synthesized.ENVIRONMENTS)
     void theFieldKeyIsOnlyDecryptedWithTheEncryptionContextTheCodeSends(String env) {
         Synthesized s = Synthesized.of(env);
         String fieldKey = keyWithAlias(s, env + "-trellis-field-encryption");
@@ -142,7 +139,7 @@ class TaskRolesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("environments")
+    @MethodSource(Synthesized.ENVIRONMENTS)
     void taskRolesReadNoSecretsAndEachExecutionRoleOnlyItsOwn(String env) {
         Synthesized s = Synthesized.of(env);
         for (TrellisService service : ServiceCatalog.SERVICES) {
