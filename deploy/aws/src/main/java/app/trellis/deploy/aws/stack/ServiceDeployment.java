@@ -143,6 +143,10 @@ public final class ServiceDeployment extends Construct {
                 environment.put("TRELLIS_DOCUMENTS_BUCKET", f.documents().documents.getBucketName());
                 environment.put("TRELLIS_DOCUMENTS_SSE", "aws:kms");
                 environment.put("TRELLIS_DOCUMENTS_KMS_KEY_ID", f.keys().documents.getKeyArn());
+                // Fail closed: until a clamd service answers at this name, new versions stay pending-scan and
+                // are never served (the local default, always-clean, must not reach AWS).
+                environment.put("TRELLIS_SCANNER", "clamd");
+                environment.put("TRELLIS_CLAMD_HOST", "clamd");
             }
         }
     }
