@@ -26,24 +26,17 @@ class NamingAndTagsTest {
             Map.entry("AWS::ElasticLoadBalancingV2::TargetGroup", "Name"),
             Map.entry("AWS::ElasticLoadBalancingV2::LoadBalancer", "Name"), Map.entry("AWS::WAFv2::WebACL", "Name"));
 
-
     @ParameterizedTest
     @MethodSource(Synthesized.ENVIRONMENTS)
     void everyTaggedResourceCarriesEnvironmentServiceAndDataClassification(String env) {
         Synthesized s = Synthesized.of(env);
-        AtomicInteger tagged = new AtomicInteger();
-        s.forEachResource((id, resource) -> {
-            JsonNode tags = resource.path("Properties").path("Tags");
-            if (tags.isArray() && !tags.isEmpty()) {
-                Map<String, String> values = new HashMap<>();
-                tags.forEach(t -> values.put(t.path("Key").asText(), t.path("Value").asText()));
-                assertEquals(env, values.get(Naming.TAG_ENVIRONMENT), id);
-                assertEquals(s.settings.dataClassification(), values.get(Naming.TAG_DATA_CLASSIFICATION), id);
-                assertTrue(values.containsKey(Naming.TAG_SERVICE), id);
-                tagged.incrementAndGet();
-            }
+        Map<String, Map<String, String>> tagsById = tags(s);
+        assertTrue(tagsById.size() > 50, "only " + tagsById.size() + " tagged resources");
+        tagsById.forEach((id, values) -> {
+            assertEquals(env, values.get(Naming.TAG_ENVIRONMENT), id);
+            assertEquals(s.settings.dataClassification(), values.get(Naming.TAG_DATA_CLASSIFICATION), id);
+            assertTrue(values.containsKey(Naming.TAG_SERVICE), id);
         });
-        assertTrue(tagged.get() > 50, "only " + tagged + " tagged resources");
         for (TrellisService service : ServiceCatalog.SERVICES) {
             JsonNode ecsService = EcsServicesTest.service(s, service);
             assertTrue(ecsService.path("Properties").path("Tags").toString()
@@ -70,5 +63,21 @@ class NamingAndTagsTest {
         });
         assertTrue(named.get() > 60, named + " named resources");
         assertTrue(s.json.path("Description").asText().startsWith("Trellis " + env + " "));
+    }
+
+    /** The tags of every resource that has some, by logical id: a list of Key/Value, or (SAM) a map. */
+    private static Map<String, Map<String, String>> tags(Synthesized s) {
+        Map<String, Map<String, String>> byId = new HashMap<>();
+        s.forEachResource((id, resource) -> {
+            JsonNode tags = resource.path("Properties").path("Tags");
+            if (tags.isArray()) {
+                tags.forEach(tag -> byId.computeIfAbsent(id, k -> new HashMap<>())
+                        .put(tag.path("Key").asText(), tag.path("Value").asText()));
+            } else if (tags.isObject()) {
+                tags.fields().forEachRemaining(tag -> byId.computeIfAbsent(id, k -> new HashMap<>())
+                        .put(tag.getKey(), tag.getValue().asText()));
+            }
+        });
+        return byId;
     }
 }

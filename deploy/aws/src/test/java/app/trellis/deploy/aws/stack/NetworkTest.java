@@ -3,9 +3,13 @@ package app.trellis.deploy.aws.stack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.trellis.deploy.aws.model.ServiceCatalog;
+import app.trellis.deploy.aws.model.TrellisService;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,6 +68,29 @@ class NetworkTest {
             String name = subnet.path("Properties").path("Tags").toString();
             assertEquals(name.contains("public"), isPublic, name);
         });
+    }
+
+    @ParameterizedTest
+    @MethodSource(Synthesized.ENVIRONMENTS)
+    void theDatabaseAdmitsOnlyServicesWithASchemaTheirMigrationsTheBootstrapAndRotationAndTheGatewayOnlyReachesBackends(
+            String env) {
+        Synthesized s = Synthesized.of(env);
+        Map<String, String> groupNames = new TreeMap<>();
+        s.resources("AWS::EC2::SecurityGroup").forEach((id, g) -> groupNames.put(id, g.path("Properties").path("GroupName").asText()));
+        Map<String, Set<String>> admitted = new TreeMap<>();
+        s.resources("AWS::EC2::SecurityGroupIngress").values().forEach(r -> admitted
+                .computeIfAbsent(groupNames.get(Synthesized.target(r.path("Properties").path("GroupId"))), k -> new TreeSet<>())
+                .add(groupNames.get(Synthesized.target(r.path("Properties").path("SourceSecurityGroupId")))));
+        Set<String> database = new TreeSet<>(Set.of(env + "-trellis-secret-rotation", env + "-trellis-db-bootstrap"));
+        ServiceCatalog.SERVICES.stream().filter(TrellisService::ownsSchema).forEach(service -> {
+            database.add(env + "-trellis-" + service.name());
+            database.add(env + "-trellis-" + service.name() + "-migrate");
+        });
+        assertEquals(database, admitted.get(env + "-trellis-db"));
+        for (TrellisService backend : ServiceCatalog.backends()) {
+            assertEquals(Set.of(env + "-trellis-gateway"), admitted.get(env + "-trellis-" + backend.name()), backend.name());
+        }
+        assertEquals(Set.of(env + "-trellis-alb"), admitted.get(env + "-trellis-gateway"));
     }
 
     private static List<Rule> rules(Synthesized s) {
