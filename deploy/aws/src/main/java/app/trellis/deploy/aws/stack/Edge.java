@@ -9,6 +9,7 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListene
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
+import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificate;
@@ -54,8 +55,7 @@ public final class Edge extends Construct {
                         .interval(Duration.seconds(15)).timeout(Duration.seconds(5))
                         .healthyThresholdCount(2).unhealthyThresholdCount(3).build())
                 .build();
-        listener = loadBalancer.addListener("Https", software.amazon.awscdk.services.elasticloadbalancingv2
-                .BaseApplicationListenerProps.builder()
+        listener = loadBalancer.addListener("Https", BaseApplicationListenerProps.builder()
                 .protocol(ApplicationProtocol.HTTPS).port(HTTPS).open(false)
                 .certificates(List.of(ListenerCertificate.fromArn(parameters.certificateArn.getValueAsString())))
                 .sslPolicy(SslPolicy.RECOMMENDED_TLS)

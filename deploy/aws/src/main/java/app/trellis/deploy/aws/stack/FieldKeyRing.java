@@ -2,6 +2,7 @@ package app.trellis.deploy.aws.stack;
 
 import app.trellis.deploy.aws.model.TrellisService;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.constructs.Construct;
 
 /**
@@ -18,11 +19,10 @@ final class FieldKeyRing {
     }
 
     static ISecret create(Construct scope, TrellisService service, Foundation f) {
-        var secret = software.amazon.awscdk.services.secretsmanager.Secret.Builder.create(scope, "FieldKeys")
+        return Secret.Builder.create(scope, "FieldKeys")
                 .secretName(f.naming().secret(service.name(), SECRET))
                 .description(service.name() + ": wrapped field-encryption data keys (trellis.crypto.* properties)")
                 .removalPolicy(f.naming().dataRemovalPolicy())
                 .build();
-        return secret;
     }
 }

@@ -3,7 +3,6 @@ package app.trellis.deploy.aws.stack;
 import app.trellis.deploy.aws.model.QueuePlan;
 import app.trellis.platform.event.Topology;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
@@ -81,9 +80,5 @@ public final class Messaging extends Construct {
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
         alarm.addAlarmAction(new SnsAction(alarms));
-    }
-
-    List<String> routingNames() {
-        return List.copyOf(queues.keySet());
     }
 }
