@@ -14,6 +14,12 @@ import software.amazon.awssdk.services.kms.model.DecryptRequest;
  */
 public final class KmsKeyEncryptionKey implements KeyEncryptionKey {
 
+    /**
+     * The encryption context key every data key is wrapped and unwrapped with; the AWS templates allow the
+     * task roles {@code kms:Decrypt} only with it, so they name this constant rather than a copy of the string.
+     */
+    public static final String ENCRYPTION_CONTEXT_KEY = "trellis-key-id";
+
     private final String kmsKeyArn;
     private final KmsClient kms;
 
@@ -30,6 +36,6 @@ public final class KmsKeyEncryptionKey implements KeyEncryptionKey {
     public byte[] unwrap(String keyId, byte[] wrapped) {
         // Naming the key pins the blob to the expected KMS key; the context binds it to the data key id.
         return kms.decrypt(DecryptRequest.builder().keyId(kmsKeyArn).ciphertextBlob(SdkBytes.fromByteArray(wrapped))
-                .encryptionContext(Map.of("trellis-key-id", keyId)).build()).plaintext().asByteArray();
+                .encryptionContext(Map.of(ENCRYPTION_CONTEXT_KEY, keyId)).build()).plaintext().asByteArray();
     }
 }
