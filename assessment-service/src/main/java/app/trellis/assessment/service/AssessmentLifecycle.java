@@ -97,7 +97,7 @@ public class AssessmentLifecycle {
     public Assessment saveAnswers(UUID id, String ifMatch, JsonNode answers) {
         Assessment assessment = access.seen(id);
         ETags.requireMatch(ifMatch, assessment.version());
-        CompiledInstrument instrument = compiled.of(versions.pinned(assessment.instrumentVersionId()));
+        CompiledInstrument instrument = compiled.pinned(assessment.instrumentVersionId());
         Evaluation checked = ScoringEngine.checkDraft(instrument, answers);
         checked.scoreOrThrow();
         assessment.saveAnswers(access.seal(assessment, checked.answersJson()), clock.instant());
@@ -114,8 +114,7 @@ public class AssessmentLifecycle {
     public Assessment submit(UUID id, String ifMatch, JsonNode answers) {
         Assessment assessment = access.seen(id);
         ETags.requireMatch(ifMatch, assessment.version());
-        InstrumentVersion version = versions.pinned(assessment.instrumentVersionId());
-        Evaluation evaluation = ScoringEngine.evaluate(compiled.of(version),
+        Evaluation evaluation = ScoringEngine.evaluate(compiled.pinned(assessment.instrumentVersionId()),
                 answers == null ? access.open(assessment) : answers);
         ScoreResult score = evaluation.scoreOrThrow();
         assessment.submit(access.seal(assessment, evaluation.answersJson()), Score.of(score), score.engineVersion(),
@@ -125,7 +124,7 @@ public class AssessmentLifecycle {
         schedules.submitted(assessment);
         events.append("assessment", assessment.id().toString(), assessment.tenantId(), AssessmentSubmittedV1.TYPE,
                 new AssessmentSubmittedV1(assessment.id(), assessment.clientId(), assessment.caseId(),
-                        version.instrumentId(), score.instrument(), assessment.revision(), score.total(),
+                        assessment.instrumentId(), score.instrument(), assessment.revision(), score.total(),
                         score.subscales(), score.band(), score.flags(), score.engineVersion()));
         return assessment;
     }

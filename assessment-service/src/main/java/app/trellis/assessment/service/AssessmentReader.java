@@ -2,7 +2,6 @@ package app.trellis.assessment.service;
 
 import app.trellis.assessment.domain.Assessment;
 import app.trellis.assessment.domain.AssessmentStatus;
-import app.trellis.assessment.domain.InstrumentVersion;
 import app.trellis.assessment.domain.Score;
 import app.trellis.assessment.domain.instrument.CompiledInstrument;
 import app.trellis.assessment.domain.instrument.Evaluation;
@@ -10,7 +9,6 @@ import app.trellis.assessment.domain.instrument.FhirQuestionnaires;
 import app.trellis.assessment.domain.instrument.ScoreResult;
 import app.trellis.assessment.domain.instrument.ScoringEngine;
 import app.trellis.assessment.repository.AssessmentRepository;
-import app.trellis.assessment.repository.InstrumentVersionRepository;
 import app.trellis.platform.audit.AuditTrail;
 import app.trellis.platform.paging.Cursor;
 import app.trellis.platform.paging.Page;
@@ -33,8 +31,6 @@ public class AssessmentReader {
 
     @Inject
     AssessmentRepository assessments;
-    @Inject
-    InstrumentVersionRepository versions;
     @Inject
     CompiledInstruments compiled;
     @Inject
@@ -72,7 +68,7 @@ public class AssessmentReader {
             throw ProblemException.conflict("assessment-not-submitted",
                     "Only a submitted assessment has a QuestionnaireResponse");
         }
-        CompiledInstrument instrument = compiled.of(versions.pinned(assessment.instrumentVersionId()));
+        CompiledInstrument instrument = compiled.pinned(assessment.instrumentVersionId());
         // The stored answers were valid for this version when submitted, and the version never changed since.
         Evaluation stored = ScoringEngine.evaluate(instrument, access.open(assessment));
         Score score = assessment.score();

@@ -3,7 +3,9 @@ package app.trellis.assessment.service;
 import app.trellis.assessment.domain.InstrumentVersion;
 import app.trellis.assessment.domain.instrument.CompiledInstrument;
 import app.trellis.assessment.domain.instrument.InstrumentVersionStatus;
+import app.trellis.assessment.repository.InstrumentVersionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +19,18 @@ import java.util.concurrent.ConcurrentHashMap;
 public class CompiledInstruments {
 
     private final Map<UUID, CompiledInstrument> frozen = new ConcurrentHashMap<>();
+
+    @Inject
+    InstrumentVersionRepository versions;
+
+    /**
+     * The version an assessment is pinned to, compiled. Assessments are pinned only to published versions, which
+     * never change, so after the first use no database read is needed (saves a query and a large row per submit).
+     */
+    public CompiledInstrument pinned(UUID versionId) {
+        CompiledInstrument known = frozen.get(versionId);
+        return known != null ? known : of(versions.pinned(versionId));
+    }
 
     public CompiledInstrument of(InstrumentVersion version) {
         if (version.status() == InstrumentVersionStatus.DRAFT) {
