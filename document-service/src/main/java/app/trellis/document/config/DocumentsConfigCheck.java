@@ -15,6 +15,7 @@ public class DocumentsConfigCheck {
 
     @Inject
     DocumentsConfig config;
+    // Injecting the scanner makes its producer run now: an unknown scanner name stops the start.
     @Inject
     MalwareScanner scanner;
 
@@ -22,6 +23,5 @@ public class DocumentsConfigCheck {
         if (config.downloadUrlExpiry().compareTo(LONGEST_DOWNLOAD_URL) > 0) {
             throw new IllegalStateException("trellis.documents.download-url-expiry may be at most 5 minutes");
         }
-        scanner.getClass(); // resolves the configured scanner now: an unknown name stops the start
     }
 }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import org.apache.tika.Tika;
 
@@ -96,7 +97,7 @@ public class ContentInspector {
                 }
             }
             return false;
-        } catch (java.util.zip.ZipException e) {
+        } catch (ZipException e) { // not a ZIP after all
             return false;
         }
     }

@@ -7,13 +7,10 @@ import app.trellis.platform.access.Viewer;
 import app.trellis.platform.access.Viewers;
 import app.trellis.platform.audit.AuditEntry;
 import app.trellis.platform.crypto.FieldCipher;
-import app.trellis.platform.jdbc.Jdbc;
 import app.trellis.platform.problem.ProblemException;
 import app.trellis.platform.security.Caller;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -35,8 +32,6 @@ public class DocumentAccess {
     Caller caller;
     @Inject
     FieldCipher cipher;
-    @Inject
-    AgroalDataSource db;
 
     public Viewer viewer() {
         return viewers.current();
@@ -66,9 +61,7 @@ public class DocumentAccess {
     public void requireFilingPlace(UUID clientId, UUID caseId) {
         Viewer viewer = viewer();
         if (caseId == null) {
-            boolean known = !Jdbc.query(db, "case access", "SELECT 1 FROM case_access WHERE tenant_id = ? AND client_id = ?"
-                    + " LIMIT 1", rs -> 1, viewer.tenant(), clientId.toString()).isEmpty();
-            if (!known || !copy.seesClient(viewer, clientId)) {
+            if (!copy.knowsClient(viewer.tenant(), clientId) || !copy.seesClient(viewer, clientId)) {
                 throw ProblemException.notFound("Client");
             }
             return;
@@ -76,9 +69,7 @@ public class DocumentAccess {
         if (!copy.sees(viewer, caseId)) {
             throw ProblemException.notFound("Case");
         }
-        List<String> client = Jdbc.query(db, "case access", "SELECT client_id FROM case_access WHERE tenant_id = ?"
-                + " AND case_id = ?", rs -> rs.getString(1), viewer.tenant(), caseId.toString());
-        if (client.isEmpty() || !client.get(0).equals(clientId.toString())) {
+        if (!copy.clientOf(viewer.tenant(), caseId).map(clientId::equals).orElse(false)) {
             throw ProblemException.badRequest("clientId", "is not the client of this case");
         }
     }

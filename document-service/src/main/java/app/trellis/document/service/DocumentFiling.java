@@ -10,6 +10,7 @@ import app.trellis.platform.problem.ProblemException;
 import app.trellis.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -129,6 +130,7 @@ public class DocumentFiling {
     public Document completeUpload(UUID sessionId) {
         UploadSession session = records.pendingUpload(sessionId);
         String staging = session.stagingKey();
+        // A PUT that started just before the URL expired may finish after it: completion gets one more period.
         if (clock.instant().isAfter(session.expiresAt().plus(config.uploadUrlExpiry()))) {
             refuse(session);
             throw ProblemException.conflict("upload-expired", "The upload expired; start a new one");
@@ -153,12 +155,12 @@ public class DocumentFiling {
             }
             String type = inspector.inspect(new ContentInspector.Source() {
                 @Override
-                public java.io.InputStream open() {
+                public InputStream open() {
                     return store.get(staging);
                 }
 
                 @Override
-                public java.io.InputStream openStart() {
+                public InputStream openStart() {
                     return store.head(staging, ContentInspector.SNIFF_BYTES);
                 }
             }, session.contentType());

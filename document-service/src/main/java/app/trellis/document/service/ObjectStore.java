@@ -18,12 +18,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -34,6 +35,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 @ApplicationScoped
 public class ObjectStore {
+
+    private static final Logger LOG = Logger.getLogger(ObjectStore.class);
 
     @Inject
     S3Client s3;
@@ -73,9 +76,7 @@ public class ObjectStore {
     public long size(String key) {
         try {
             return s3.headObject(b -> b.bucket(config.bucket()).key(key)).contentLength();
-        } catch (NoSuchKeyException e) {
-            return -1;
-        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+        } catch (S3Exception e) { // HEAD has no error body: a missing key is a bare 404
             if (e.statusCode() == 404) {
                 return -1;
             }
@@ -113,8 +114,7 @@ public class ObjectStore {
         try {
             delete(key);
         } catch (RuntimeException e) {
-            org.jboss.logging.Logger.getLogger(ObjectStore.class)
-                    .warnf("could not remove a refused upload's object (%s); it holds no document", e.getClass().getSimpleName());
+            LOG.warnf("could not remove a refused upload's object (%s); it holds no document", e.getClass().getSimpleName());
         }
     }
 

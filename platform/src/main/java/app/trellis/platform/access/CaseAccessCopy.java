@@ -98,6 +98,18 @@ public abstract class CaseAccessCopy implements EventHandler {
                 () -> consentsOf(viewer.tenant(), clientId.toString()));
     }
 
+    /** The client of a case the copy knows. */
+    public Optional<UUID> clientOf(String tenant, UUID caseId) {
+        return Jdbc.query(db, "case access", "SELECT client_id FROM case_access WHERE tenant_id = ? AND case_id = ?",
+                rs -> UUID.fromString(rs.getString(1)), tenant, caseId.toString()).stream().findFirst();
+    }
+
+    /** Whether the copy knows the client, that is, any case of theirs. */
+    public boolean knowsClient(String tenant, UUID clientId) {
+        return !Jdbc.query(db, "case access", "SELECT 1 FROM case_access WHERE tenant_id = ? AND client_id = ? LIMIT 1",
+                rs -> 1, tenant, clientId.toString()).isEmpty();
+    }
+
     /** The condition to AND into a SQL query over {@code case_access a}; empty for the whole tenant. */
     public Optional<Condition> filter(Viewer viewer) {
         return AccessRule.caseFilter(viewer, CASE_AS_A, CONSENTS);
