@@ -43,35 +43,34 @@ public class AssessmentProjection implements Projection {
     public void handle(CloudEvent event) {
         String tenant = event.tenantid();
         switch (event.type()) {
-            case AssessmentStartedV1.TYPE -> {
-                AssessmentStartedV1 d = event.dataAs(json, AssessmentStartedV1.class);
-                assessments.apply(Result.started(tenant, d.assessmentId(), d.clientId(), d.caseId(),
-                        d.instrumentId(), d.instrument(), event.time()));
-            }
-            case AssessmentAmendedV1.TYPE -> {
-                AssessmentAmendedV1 d = event.dataAs(json, AssessmentAmendedV1.class);
-                assessments.apply(Result.amended(tenant, d.assessmentId(), d.clientId(), d.caseId(),
-                        d.instrumentId(), d.instrument(), d.revision(), d.amends()));
-            }
-            case AssessmentSubmittedV1.TYPE -> {
-                AssessmentSubmittedV1 d = event.dataAs(json, AssessmentSubmittedV1.class);
-                List<String> flags = d.flags() == null ? List.of() : d.flags();
-                Result result = Result.submitted(tenant, d.assessmentId(), d.clientId(), d.caseId(), d.instrumentId(),
-                        d.instrument(), d.revision(), d.total(), d.band(), String.join(",", flags), event.time());
-                assessments.apply(result);
-                assessments.latest(result);
-                assessments.flags(result, flags);
-            }
-            case AssessmentDueV1.TYPE -> {
-                AssessmentDueV1 d = event.dataAs(json, AssessmentDueV1.class);
-                assessments.due(tenant, d.occurrenceId(), d.caseId(), d.clientId(), d.instrumentId(), d.windowOpens(),
-                        d.dueDate(), event.time(), null);
-            }
-            default -> {
-                AssessmentOverdueV1 d = event.dataAs(json, AssessmentOverdueV1.class);
-                assessments.due(tenant, d.occurrenceId(), d.caseId(), d.clientId(), d.instrumentId(), d.windowOpens(),
-                        d.dueDate(), null, event.time());
-            }
+            case AssessmentStartedV1.TYPE -> Projection.fitting(event, json, AssessmentStartedV1.class,
+                    d -> Projection.present(d.assessmentId(), d.clientId(), d.caseId(), d.instrumentId())).ifPresent(d ->
+                        assessments.apply(Result.started(tenant, d.assessmentId(), d.clientId(), d.caseId(),
+                                d.instrumentId(), d.instrument(), event.time())));
+            case AssessmentAmendedV1.TYPE -> Projection.fitting(event, json, AssessmentAmendedV1.class,
+                    d -> Projection.present(d.assessmentId(), d.clientId(), d.caseId(), d.instrumentId())).ifPresent(d ->
+                        assessments.apply(Result.amended(tenant, d.assessmentId(), d.clientId(), d.caseId(),
+                                d.instrumentId(), d.instrument(), d.revision(), d.amends())));
+            case AssessmentSubmittedV1.TYPE -> Projection.fitting(event, json, AssessmentSubmittedV1.class,
+                    d -> Projection.present(d.assessmentId(), d.clientId(), d.caseId(), d.instrumentId(), d.instrument(), d.total()))
+                    .ifPresent(d -> submitted(tenant, d, event));
+            case AssessmentDueV1.TYPE -> Projection.fitting(event, json, AssessmentDueV1.class,
+                    d -> Projection.present(d.occurrenceId(), d.caseId(), d.clientId(), d.instrumentId(), d.windowOpens(), d.dueDate()))
+                    .ifPresent(d -> assessments.due(tenant, d.occurrenceId(), d.caseId(), d.clientId(),
+                            d.instrumentId(), d.windowOpens(), d.dueDate(), event.time(), null));
+            default -> Projection.fitting(event, json, AssessmentOverdueV1.class,
+                    d -> Projection.present(d.occurrenceId(), d.caseId(), d.clientId(), d.instrumentId(), d.windowOpens(), d.dueDate()))
+                    .ifPresent(d -> assessments.due(tenant, d.occurrenceId(), d.caseId(), d.clientId(),
+                            d.instrumentId(), d.windowOpens(), d.dueDate(), null, event.time()));
         }
+    }
+
+    private void submitted(String tenant, AssessmentSubmittedV1 d, CloudEvent event) {
+        List<String> flags = d.flags() == null ? List.of() : d.flags();
+        Result result = Result.submitted(tenant, d.assessmentId(), d.clientId(), d.caseId(), d.instrumentId(),
+                d.instrument(), d.revision(), d.total(), d.band(), String.join(",", flags), event.time());
+        assessments.apply(result);
+        assessments.latest(result);
+        assessments.flags(result, flags);
     }
 }

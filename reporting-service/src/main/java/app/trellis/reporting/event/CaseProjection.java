@@ -38,31 +38,33 @@ public class CaseProjection implements Projection {
 
     @Override
     public void handle(CloudEvent event) {
-        CaseFacts facts = new CaseFacts(event.tenantid(), event.sequenceNumber(), event.time());
         switch (event.type()) {
-            case CaseStatusChangedV1.TYPE -> {
-                CaseStatusChangedV1 d = event.dataAs(json, CaseStatusChangedV1.class);
-                facts = facts.of(d.caseId(), d.clientId()).status(d.to());
-                cases.apply(d.from() == null ? facts.created() : facts);
-            }
-            case CaseOpenedV1.TYPE -> {
-                CaseOpenedV1 d = event.dataAs(json, CaseOpenedV1.class);
-                cases.apply(facts.of(d.caseId(), d.clientId()).program(d.program()).opened());
-                cases.milestone(facts.of(d.caseId(), d.clientId()), "opened", d.program());
-            }
-            case CaseClosedV1.TYPE -> {
-                CaseClosedV1 d = event.dataAs(json, CaseClosedV1.class);
-                cases.apply(facts.of(d.caseId(), d.clientId()).program(d.program()));
-                cases.milestone(facts.of(d.caseId(), d.clientId()), "closed", d.program());
-            }
-            case CaseAssignedV1.TYPE -> {
-                CaseAssignedV1 d = event.dataAs(json, CaseAssignedV1.class);
-                cases.apply(facts.of(d.caseId(), d.clientId()).assignee(d.assignee(), d.team()));
-            }
-            default -> {
-                CaseAccessChangedV1 d = event.dataAs(json, CaseAccessChangedV1.class);
-                cases.apply(facts.of(d.caseId(), d.clientId()).status(d.status()).assignee(d.assignee(), d.team()));
-            }
+            case CaseStatusChangedV1.TYPE -> Projection.fitting(event, json, CaseStatusChangedV1.class,
+                    d -> d.caseId() != null && d.to() != null).ifPresent(d -> {
+                        CaseFacts status = facts(event).of(d.caseId(), d.clientId()).status(d.to());
+                        cases.apply(d.from() == null ? status.created() : status);
+                    });
+            case CaseOpenedV1.TYPE -> Projection.fitting(event, json, CaseOpenedV1.class,
+                    d -> d.caseId() != null && d.program() != null).ifPresent(d -> {
+                        cases.apply(facts(event).of(d.caseId(), d.clientId()).program(d.program()).opened());
+                        cases.milestone(facts(event).of(d.caseId(), d.clientId()), "opened", d.program());
+                    });
+            case CaseClosedV1.TYPE -> Projection.fitting(event, json, CaseClosedV1.class,
+                    d -> d.caseId() != null && d.program() != null).ifPresent(d -> {
+                        cases.apply(facts(event).of(d.caseId(), d.clientId()).program(d.program()));
+                        cases.milestone(facts(event).of(d.caseId(), d.clientId()), "closed", d.program());
+                    });
+            case CaseAssignedV1.TYPE -> Projection.fitting(event, json, CaseAssignedV1.class,
+                    d -> d.caseId() != null && d.assignee() != null).ifPresent(d ->
+                        cases.apply(facts(event).of(d.caseId(), d.clientId()).assignee(d.assignee(), d.team())));
+            default -> Projection.fitting(event, json, CaseAccessChangedV1.class,
+                    d -> d.caseId() != null && d.status() != null && d.assignee() != null).ifPresent(d ->
+                        cases.apply(facts(event).of(d.caseId(), d.clientId()).status(d.status())
+                                .assignee(d.assignee(), d.team())));
         }
+    }
+
+    private static CaseFacts facts(CloudEvent event) {
+        return new CaseFacts(event.tenantid(), event.sequenceNumber(), event.time());
     }
 }

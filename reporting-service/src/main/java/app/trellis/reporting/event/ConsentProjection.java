@@ -29,6 +29,8 @@ public class ConsentProjection implements Projection {
 
     @Override
     public void handle(CloudEvent event) {
-        consents.apply(event.tenantid(), event.sequenceNumber(), event.dataAs(json, ConsentChangedV1.class));
+        Projection.fitting(event, json, ConsentChangedV1.class,
+                d -> Projection.present(d.consentId(), d.clientId(), d.type(), d.status()))
+                .ifPresent(d -> consents.apply(event.tenantid(), event.sequenceNumber(), d));
     }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Documents per case and category, with their versions and the newest scan result. */
@@ -38,27 +39,24 @@ public class DocumentProjection implements Projection {
     @Override
     public void handle(CloudEvent event) {
         String tenant = event.tenantid();
-        switch (event.type()) {
-            case DocumentUploadedV1.TYPE -> {
-                DocumentUploadedV1 d = event.dataAs(json, DocumentUploadedV1.class);
-                documents.apply(new DocumentFacts(tenant, d.documentId(), d.clientId(), d.caseId(), d.category(),
-                        d.version(), DocumentFacts.pending(d.version()), d.scan(), event.time(), null));
-            }
-            case DocumentVersionAddedV1.TYPE -> {
-                DocumentVersionAddedV1 d = event.dataAs(json, DocumentVersionAddedV1.class);
-                documents.apply(new DocumentFacts(tenant, d.documentId(), d.clientId(), d.caseId(), d.category(),
-                        d.version(), DocumentFacts.pending(d.version()), d.scan(), null, null));
-            }
-            case DocumentScannedV1.TYPE -> {
-                DocumentScannedV1 d = event.dataAs(json, DocumentScannedV1.class);
-                documents.apply(new DocumentFacts(tenant, d.documentId(), d.clientId(), d.caseId(), d.category(),
-                        d.version(), DocumentFacts.scanned(d.version()), d.scan(), null, null));
-            }
-            default -> {
-                DocumentDeletedV1 d = event.dataAs(json, DocumentDeletedV1.class);
-                documents.apply(new DocumentFacts(tenant, d.documentId(), d.clientId(), d.caseId(), d.category(),
-                        d.versions(), 0, null, null, event.time()));
-            }
-        }
+        Optional<DocumentFacts> facts = switch (event.type()) {
+            case DocumentUploadedV1.TYPE -> Projection.fitting(event, json, DocumentUploadedV1.class,
+                    d -> Projection.present(d.documentId(), d.clientId(), d.category())).map(d -> new DocumentFacts(
+                    tenant, d.documentId(), d.clientId(), d.caseId(), d.category(), d.version(),
+                    DocumentFacts.pending(d.version()), d.scan(), event.time(), null));
+            case DocumentVersionAddedV1.TYPE -> Projection.fitting(event, json, DocumentVersionAddedV1.class,
+                    d -> Projection.present(d.documentId(), d.clientId(), d.category())).map(d -> new DocumentFacts(
+                    tenant, d.documentId(), d.clientId(), d.caseId(), d.category(), d.version(),
+                    DocumentFacts.pending(d.version()), d.scan(), null, null));
+            case DocumentScannedV1.TYPE -> Projection.fitting(event, json, DocumentScannedV1.class,
+                    d -> Projection.present(d.documentId(), d.clientId(), d.category())).map(d -> new DocumentFacts(
+                    tenant, d.documentId(), d.clientId(), d.caseId(), d.category(), d.version(),
+                    DocumentFacts.scanned(d.version()), d.scan(), null, null));
+            default -> Projection.fitting(event, json, DocumentDeletedV1.class,
+                    d -> Projection.present(d.documentId(), d.clientId(), d.category())).map(d -> new DocumentFacts(
+                    tenant, d.documentId(), d.clientId(), d.caseId(), d.category(), d.versions(), 0, null, null,
+                    event.time()));
+        };
+        facts.ifPresent(documents::apply);
     }
 }

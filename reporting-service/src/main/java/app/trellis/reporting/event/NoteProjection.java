@@ -29,6 +29,8 @@ public class NoteProjection implements Projection {
 
     @Override
     public void handle(CloudEvent event) {
-        notes.add(event.tenantid(), event.dataAs(json, NoteAddedV1.class), event.time());
+        Projection.fitting(event, json, NoteAddedV1.class,
+                d -> Projection.present(d.noteId(), d.caseId(), d.clientId(), d.type()))
+                .ifPresent(d -> notes.add(event.tenantid(), d, event.time()));
     }
 }
