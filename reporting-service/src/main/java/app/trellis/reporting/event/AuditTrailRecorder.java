@@ -51,7 +51,7 @@ public class AuditTrailRecorder implements EventHandler {
     private AuditTrailRepository.Row row(JsonNode record) {
         try {
             return new AuditTrailRepository.Row(record.path("position").asLong(), record.path("recordId").asText(),
-                    record.path("previousHash").asText(), record.path("hash").asText(),
+                    record.path("previousHash").asText(), record.path("hash").asText(), record.path("clientId").asText(null),
                     Instant.parse(record.path("occurredAt").asText()), json.writeValueAsString(record));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event not serializable", e);
