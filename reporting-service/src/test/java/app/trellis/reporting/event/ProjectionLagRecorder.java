@@ -2,12 +2,11 @@ package app.trellis.reporting.event;
 
 import app.trellis.platform.event.CloudEvent;
 import app.trellis.platform.event.EventHandler;
+import app.trellis.platform.jdbc.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,17 +46,8 @@ public class ProjectionLagRecorder implements EventHandler {
     @Override
     public void handle(CloudEvent event) {
         Instant sent = event.time();
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    lagMicros.add(Duration.between(sent, Instant.now()).toNanos() / 1_000);
-                }
-            }
-        });
+        // The consumer applies one event per transaction: once per transaction is once per event.
+        AfterCommit.runOnce(transactions, this,
+                () -> lagMicros.add(Duration.between(sent, Instant.now()).toNanos() / 1_000));
     }
 }
