@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +33,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * A benchmark, not a test: it prints numbers and asserts nothing about speed (the class name is outside Surefire's
  * patterns, so `./mvnw verify` leaves it out). Run it with
  * {@code ./mvnw -B -o -pl reporting-service -am verify -Dtest=ProjectionBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * and options {@code -Dbench.rate=200 -Dbench.seconds=30 -Dbench.stored=100000}.
+ * and options {@code -Dbench.rate=200 -Dbench.seconds=30 -Dbench.tenants=20 -Dbench.stored=100000}.
  *
  * <ol>
  *   <li>Lag: realistic tenant histories ({@link KnownEvents}: cases, assessments, due dates, notes, consents,
@@ -86,8 +87,8 @@ class ProjectionBenchmark {
         double took = (System.nanoTime() - start) / 1e9;
         lag.switchOn(false);
         List<Long> sorted = lag.lagMicros().stream().sorted().toList();
-        System.out.printf("%n=== projection lag: %d events sent at %d events/s (%d s), consumer loop ===%n", events, rate,
-                seconds);
+        System.out.printf("%n=== projection lag: %d events sent at %d events/s (%d s), %d tenants at once,"
+                + " consumer loop ===%n", events, rate, seconds, Integer.getInteger("bench.tenants", 20));
         System.out.printf("projected: %d of %d in %.1f s%n", sorted.size(), events, took);
         if (!sorted.isEmpty()) {
             System.out.printf("sent-to-projection-committed lag: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
@@ -154,14 +155,25 @@ class ProjectionBenchmark {
         pool.shutdown();
     }
 
-    /** Whole tenant histories, cut to {@code count} events. */
+    /**
+     * Tenant histories, cut to {@code count} events: {@code bench.tenants} of them under way at once (round robin,
+     * each tenant's events in their order), a new tenant starting when one is done.
+     */
     private List<CloudEvent> histories(int count) {
+        int parallel = Integer.getInteger("bench.tenants", 20);
         List<CloudEvent> events = new ArrayList<>(count);
         Instant now = Instant.now();
+        List<Iterator<CloudEvent>> running = new ArrayList<>();
         while (events.size() < count) {
-            events.addAll(KnownEvents.story("bench-" + tenants.incrementAndGet(), json, now));
+            while (running.size() < parallel) {
+                running.add(KnownEvents.story("bench-" + tenants.incrementAndGet(), json, now).iterator());
+            }
+            for (int t = 0; t < running.size() && events.size() < count; t++) {
+                events.add(running.get(t).next());
+            }
+            running.removeIf(history -> !history.hasNext());
         }
-        return events.subList(0, count);
+        return events;
     }
 
     private String text(CloudEvent event) {
