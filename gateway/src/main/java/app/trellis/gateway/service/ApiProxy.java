@@ -1,7 +1,7 @@
 package app.trellis.gateway.service;
 
-import app.trellis.gateway.api.Problems;
 import app.trellis.gateway.config.GatewayConfig;
+import app.trellis.platform.problem.RoutingProblems;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -159,7 +159,7 @@ public class ApiProxy {
 
     private static void refuse(RoutingContext rc, int status, String slug, String title, String detail) {
         rc.request().resume();
-        Problems.send(rc, status, slug, title, detail);
+        RoutingProblems.send(rc, status, slug, title, detail);
     }
 
     private static boolean hasTenant(SecurityIdentity caller) {

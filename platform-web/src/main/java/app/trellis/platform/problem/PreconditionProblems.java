@@ -8,7 +8,8 @@ public final class PreconditionProblems {
     private PreconditionProblems() {
     }
 
-    static Response stale(String path) {
+    /** A write that lost the race for a version: what {@link #failed()} says, as a response. */
+    public static Response stale(String path) {
         return ProblemResponses.of(412, "precondition-failed", "Precondition failed",
                 "The resource was changed since it was read; read it again and retry with the new ETag", path, null);
     }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -18,12 +17,12 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Turns every failure into an RFC 9457 problem. Messages of unexpected exceptions are never echoed:
+ * Turns every failure into an RFC 9457 problem (the database's own failures are mapped next to the database,
+ * in {@code app.trellis.platform.jdbc.PersistenceProblemMappers}). Messages of unexpected exceptions are never echoed:
  * they may contain SQL or PHI; the request id is what links the response to the log line.
  */
 public class ProblemMappers {
@@ -76,23 +75,6 @@ public class ProblemMappers {
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return ProblemResponses.of(403, "forbidden", "Forbidden",
                 "The caller's roles or scopes do not allow this operation", path(uri), null);
-    }
-
-    @ServerExceptionMapper
-    public Response staleWrite(OptimisticLockException e, UriInfo uri) {
-        return PreconditionProblems.stale(path(uri));
-    }
-
-    @ServerExceptionMapper
-    public Response staleState(StaleStateException e, UriInfo uri) {
-        return PreconditionProblems.stale(path(uri));
-    }
-
-    /** A unique key refused a concurrent duplicate that the service's own check could not see yet. */
-    @ServerExceptionMapper
-    public Response duplicate(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
-        return ProblemResponses.of(409, "conflict/duplicate", "The request conflicts with a rule",
-                "A resource with the same unique values already exists", path(uri), null);
     }
 
     @ServerExceptionMapper
@@ -183,7 +165,8 @@ public class ProblemMappers {
         return path.isEmpty() ? "$" : path.toString();
     }
 
-    private static String path(UriInfo uri) {
+    /** The request path as a problem's {@code instance}. */
+    public static String path(UriInfo uri) {
         return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
     }
 }

@@ -1,5 +1,6 @@
-package app.trellis.platform.problem;
+package app.trellis.platform.openapi;
 
+import app.trellis.platform.problem.Problem;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.List;
 import java.util.Map;

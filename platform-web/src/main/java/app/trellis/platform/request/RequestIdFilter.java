@@ -25,6 +25,8 @@ public class RequestIdFilter {
                 ContextLocals.put(RequestIds.TRACE_KEY, trace);
             }
             MDC.put("requestId", id);
+            // Set on the request too, so that whatever is forwarded (the gateway's proxy) carries the same id.
+            ctx.request().headers().set(RequestIds.HEADER, id);
             ctx.response().putHeader(RequestIds.HEADER, id);
             ctx.next();
         }, PRIORITY);
