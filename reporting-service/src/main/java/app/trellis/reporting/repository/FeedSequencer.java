@@ -35,11 +35,12 @@ public class FeedSequencer {
 
     /** Registers a feed row the current transaction inserted without a number; it is numbered before commit. */
     public void numberAtCommit(String tenant, String eventId) {
-        if (knownTenants.add(tenant)) {
-            // In a transaction of its own: first events of a new tenant, all inserting the row inside their own
-            // transactions, would deadlock on the insert's locks (one of them retried); updates only queue.
+        if (!knownTenants.contains(tenant)) {
+            // In a transaction of its own, committed before numbering needs it: first events of a new tenant, all
+            // inserting the row inside their own transactions, would deadlock on the insert's locks; updates queue.
             QuarkusTransaction.requiringNew().run(() -> Jdbc.update(db, "feed sequence init",
                     "INSERT IGNORE INTO feed_sequence (tenant_id, last_sequence) VALUES (?, 0)", tenant));
+            knownTenants.add(tenant);
         }
         @SuppressWarnings("unchecked")
         Map<String, List<String>> pending = (Map<String, List<String>>) transactions.getResource(this);
@@ -66,7 +67,9 @@ public class FeedSequencer {
                 + " WHERE tenant_id = ?", eventIds.size(), tenant) == 0) {
             // The row this instance made is gone (an operator's hand): make it again after the highest number.
             Jdbc.update(db, "feed sequence", "INSERT INTO feed_sequence (tenant_id, last_sequence) SELECT ?,"
-                    + " COALESCE(MAX(sequence), 0) + ? FROM feed_event WHERE tenant_id = ?", tenant, eventIds.size(), tenant);
+                    + " COALESCE(MAX(sequence), 0) + ? FROM feed_event WHERE tenant_id = ?"
+                    + " ON DUPLICATE KEY UPDATE last_sequence = last_sequence + ?", tenant, eventIds.size(), tenant,
+                    eventIds.size());
         }
         long next = Jdbc.query(db, "feed sequence", "SELECT last_sequence FROM feed_sequence WHERE tenant_id = ?",
                 rs -> rs.getLong(1), tenant).get(0) - eventIds.size();
