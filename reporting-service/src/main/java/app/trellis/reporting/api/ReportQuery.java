@@ -34,7 +34,7 @@ public class ReportQuery {
     @Parameter(description = "nextCursor of the previous page")
     String cursor;
 
-    public ReportFilter filter() {
+    ReportFilter filter() {
         if (program != null && !program.isBlank() && !PROGRAM.matcher(program).matches()) {
             throw ProblemException.badRequest("program", "must be a program code: 2-40 lowercase letters, digits or dashes");
         }
@@ -49,12 +49,12 @@ public class ReportQuery {
         return new ReportFilter(blankToNull(program), blankToNull(caseManager), first, last);
     }
 
-    public PageRequest page() {
+    PageRequest page() {
         return PageRequest.of(limit, cursor);
     }
 
     /** The same position with the largest page: CSV reads on from here to the end. */
-    public PageRequest wholeFromCursor() {
+    PageRequest wholeFromCursor() {
         return PageRequest.of(PageRequest.MAX_LIMIT, cursor);
     }
 

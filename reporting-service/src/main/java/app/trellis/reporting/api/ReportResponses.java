@@ -20,7 +20,7 @@ import java.util.function.Function;
  */
 final class ReportResponses {
 
-    static final String TEXT_CSV = "text/csv";
+    static final String TEXT_CSV = Csv.MEDIA_TYPE;
     private static final MediaType CSV = MediaType.valueOf(TEXT_CSV);
 
     private ReportResponses() {
@@ -40,7 +40,7 @@ final class ReportResponses {
             return Response.ok(report.apply(query.page()), MediaType.APPLICATION_JSON_TYPE).build();
         }
         Page<T> first = report.apply(query.wholeFromCursor());
-        Csv<T> csv = new Csv<>(type);
+        CsvRecords<T> csv = new CsvRecords<>(type);
         StreamingOutput body = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             csv.header(writer);

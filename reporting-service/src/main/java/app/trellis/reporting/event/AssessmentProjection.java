@@ -35,8 +35,8 @@ public class AssessmentProjection implements Projection {
     }
 
     @Override
-    public boolean handles(String type) {
-        return TYPES.contains(type);
+    public Set<String> types() {
+        return TYPES;
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Set;
 
 /** Consents as their newest event says, for the expiring-consents report. */
 @ApplicationScoped
@@ -23,8 +24,8 @@ public class ConsentProjection implements Projection {
     }
 
     @Override
-    public boolean handles(String type) {
-        return ConsentChangedV1.TYPE.equals(type);
+    public Set<String> types() {
+        return Set.of(ConsentChangedV1.TYPE);
     }
 
     @Override

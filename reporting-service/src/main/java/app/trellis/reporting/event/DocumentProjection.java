@@ -32,8 +32,8 @@ public class DocumentProjection implements Projection {
     }
 
     @Override
-    public boolean handles(String type) {
-        return TYPES.contains(type);
+    public Set<String> types() {
+        return TYPES;
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Set;
 
 /** Notes written on cases (kind and time, never text): contact notes follow up on safety flags. */
 @ApplicationScoped
@@ -23,8 +24,8 @@ public class NoteProjection implements Projection {
     }
 
     @Override
-    public boolean handles(String type) {
-        return NoteAddedV1.TYPE.equals(type);
+    public Set<String> types() {
+        return Set.of(NoteAddedV1.TYPE);
     }
 
     @Override

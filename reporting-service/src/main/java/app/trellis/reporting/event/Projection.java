@@ -5,6 +5,7 @@ import app.trellis.platform.event.EventHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
@@ -17,6 +18,14 @@ public interface Projection extends EventHandler {
 
     /** The tables this projection alone writes; a rebuild empties them before replaying. */
     List<String> tables();
+
+    /** The event types it applies. */
+    Set<String> types();
+
+    @Override
+    default boolean handles(String type) {
+        return types().contains(type);
+    }
 
     /**
      * The event's data, or empty when it does not fit the contract or lacks what the projection keys on (in it or in the envelope: tenant, time, sequence): such an

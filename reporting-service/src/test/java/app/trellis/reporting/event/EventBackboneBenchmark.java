@@ -135,11 +135,11 @@ class EventBackboneBenchmark {
                 (consumed - start) / 1e9);
     }
 
-    private static double percentile(List<Long> sorted, double p) {
+    static double percentile(List<Long> sorted, double p) {
         return sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * p))) / 1000.0;
     }
 
-    private static void sleepUntil(long nanoTime) {
+    static void sleepUntil(long nanoTime) {
         long wait = nanoTime - System.nanoTime();
         if (wait <= 0) {
             return;

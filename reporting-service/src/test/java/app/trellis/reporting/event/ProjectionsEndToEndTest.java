@@ -12,6 +12,7 @@ import app.trellis.platform.testing.Sql;
 import app.trellis.platform.testing.TestTokens;
 import app.trellis.reporting.KnownEvents;
 import app.trellis.reporting.ProjectionRows;
+import app.trellis.reporting.service.ProjectionRebuild;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,6 +46,8 @@ class ProjectionsEndToEndTest {
     Instance<Projection> projections;
     @Inject
     ProjectionRows rows;
+    @Inject
+    ProjectionRebuild rebuild;
     @Inject
     ObjectMapper json;
 
@@ -118,6 +121,17 @@ class ProjectionsEndToEndTest {
         assertEquals(live, rows.of(tenant), "rebuilt equals live\n" + progress);
         // Nothing of a tenant's data in the progress: counts and positions only.
         assertEquals(-1, progress.indexOf(tenant));
+    }
+
+    @Test
+    void oneRebuildAtATime() {
+        rebuild.claim();
+        try {
+            given().auth().oauth2(TestTokens.user("ops", "opal", "platform-operator")).post("/ops/projections/rebuild")
+                    .then().statusCode(409).contentType("application/problem+json");
+        } finally {
+            rebuild.run(line -> { });
+        }
     }
 
     private List<Object> caseRow(int n) {
