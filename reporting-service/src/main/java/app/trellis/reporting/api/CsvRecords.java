@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,8 +27,7 @@ final class CsvRecords<T extends Record> {
     void row(Writer out, T row) throws IOException {
         List<Object> values = new ArrayList<>();
         for (RecordComponent column : columns) {
-            Object value = value(column, row);
-            values.add(value instanceof BigDecimal number ? number.toPlainString() : value);
+            values.add(value(column, row));
         }
         out.write(Csv.row(values));
     }

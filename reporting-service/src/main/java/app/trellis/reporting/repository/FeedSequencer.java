@@ -2,6 +2,7 @@ package app.trellis.reporting.repository;
 
 import app.trellis.platform.jdbc.Jdbc;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Synchronization;
@@ -9,7 +10,9 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Numbers the feed rows a transaction wrote, per tenant, in commit order: at the very end of the transaction
@@ -27,8 +30,18 @@ public class FeedSequencer {
     @Inject
     AgroalDataSource db;
 
+    /** Tenants whose sequence row this instance knows to exist. */
+    private final Set<String> knownTenants = ConcurrentHashMap.newKeySet();
+
     /** Registers a feed row the current transaction inserted without a number; it is numbered before commit. */
     public void numberAtCommit(String tenant, String eventId) {
+        if (!knownTenants.contains(tenant)) {
+            // In a transaction of its own, committed before numbering needs it: first events of a new tenant, all
+            // inserting the row inside their own transactions, would deadlock on the insert's locks; updates queue.
+            QuarkusTransaction.requiringNew().run(() -> Jdbc.update(db, "feed sequence init",
+                    "INSERT IGNORE INTO feed_sequence (tenant_id, last_sequence) VALUES (?, 0)", tenant));
+            knownTenants.add(tenant);
+        }
         @SuppressWarnings("unchecked")
         Map<String, List<String>> pending = (Map<String, List<String>>) transactions.getResource(this);
         if (pending == null) {
@@ -50,8 +63,14 @@ public class FeedSequencer {
     }
 
     private void number(String tenant, List<String> eventIds) {
-        Jdbc.update(db, "feed sequence", "INSERT INTO feed_sequence (tenant_id, last_sequence) VALUES (?, ?)"
-                + " ON DUPLICATE KEY UPDATE last_sequence = last_sequence + VALUES(last_sequence)", tenant, eventIds.size());
+        if (Jdbc.update(db, "feed sequence", "UPDATE feed_sequence SET last_sequence = last_sequence + ?"
+                + " WHERE tenant_id = ?", eventIds.size(), tenant) == 0) {
+            // The row this instance made is gone (an operator's hand): make it again after the highest number.
+            Jdbc.update(db, "feed sequence", "INSERT INTO feed_sequence (tenant_id, last_sequence) SELECT ?,"
+                    + " COALESCE(MAX(sequence), 0) + ? FROM feed_event WHERE tenant_id = ?"
+                    + " ON DUPLICATE KEY UPDATE last_sequence = last_sequence + ?", tenant, eventIds.size(), tenant,
+                    eventIds.size());
+        }
         long next = Jdbc.query(db, "feed sequence", "SELECT last_sequence FROM feed_sequence WHERE tenant_id = ?",
                 rs -> rs.getLong(1), tenant).get(0) - eventIds.size();
         for (String eventId : eventIds) {

@@ -3,12 +3,10 @@ package app.trellis.reporting.service;
 import app.trellis.platform.problem.ProblemException;
 import app.trellis.platform.security.Caller;
 import app.trellis.platform.security.Roles;
-import app.trellis.reporting.config.FeedConfig;
 import app.trellis.reporting.domain.FeedReader;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -23,20 +21,20 @@ public class FeedReaders {
     @Inject
     JsonWebToken token;
     @Inject
-    FeedConfig config;
+    FeedSubscribers subscribers;
 
     public FeedReader current() {
         String tenant = caller.tenant();
         if (caller.hasRole(Roles.SUPERVISOR)) {
             return FeedReader.wholeTenant(tenant);
         }
-        String client = clientId().orElseThrow(FeedReaders::notASubscriber);
-        FeedConfig.Subscriber subscriber = config.subscribers().get(client);
-        if (subscriber == null) {
-            throw notASubscriber();
-        }
-        return new FeedReader(tenant, client, subscriber.types().orElse(Set.of()), subscriber.deidentified(),
-                subscriber.partner());
+        return subscriber();
+    }
+
+    /** The calling client as a configured subscriber (403 for anyone else, supervisors included). */
+    public FeedReader subscriber() {
+        String tenant = caller.tenant();
+        return subscribers.reader(tenant, clientId().orElse(null)).orElseThrow(FeedReaders::notASubscriber);
     }
 
     /** The OAuth client the token was issued to ({@code azp}; {@code client_id} in some issuers' tokens). */

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -26,7 +27,7 @@ public class FeedView {
     private static final Pattern UUID_SHAPE =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     /** Fields naming a person by something other than a UUID (a token subject may be any string). */
-    private static final java.util.Set<String> PEOPLE = java.util.Set.of("assignee", "actor");
+    private static final Set<String> PEOPLE = Set.of("assignee", "actor");
 
     @Inject
     Pseudonyms pseudonyms;
