@@ -9,6 +9,10 @@ import app.trellis.platform.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -39,6 +43,24 @@ class ResilienceTest {
         Thread.sleep(1_200);
         given().auth().oauth2(ava).get("/api/v1/assessments").then().statusCode(200);
         given().auth().oauth2(ava).get("/api/v1/assessments").then().statusCode(200);
+    }
+
+    @Test
+    void callersThatGoAwayDoNotOpenTheBreakerOfTheServiceTheyLeft() throws Exception {
+        URL gateway = new URL(ConfigProvider.getConfig().getValue("test.url", String.class));
+        given().auth().oauth2(ava).get("/api/v1/programs").then().statusCode(200); // the token is verified now
+        // Three callers in a row (the test breaker opens after three failures, for one second) hang up.
+        for (int i = 0; i < 3; i++) {
+            try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+                socket.getOutputStream().write(("GET /api/v1/programs/slow HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: Bearer " + ava + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+                Thread.sleep(150);
+            }
+        }
+        Thread.sleep(50);
+        // Within the second an opened breaker would stay open.
+        given().auth().oauth2(ava).get("/api/v1/programs").then().statusCode(200);
     }
 
     @Test

@@ -107,6 +107,10 @@ final class UpstreamCall implements ProxyInterceptor {
     private ProxyResponse failed(ProxyContext context, Throwable failure) {
         exchange.answeredHere = true;
         String path = exchange.rc.request().path();
+        if (exchange.rc.response().closed()) {
+            // The caller went away and the proxy reset the upstream call: nothing is wrong with the service.
+            return context.request().release().response().setStatusCode(499);
+        }
         ProxyResponse response = context.request().release().response();
         int status;
         String body;
