@@ -2,43 +2,31 @@ package app.trellis.gateway.service;
 
 import app.trellis.gateway.config.GatewayConfig;
 import app.trellis.platform.problem.RoutingProblems;
-import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.oidc.AccessTokenCredential;
-import io.quarkus.security.identity.IdentityProviderManager;
-import io.quarkus.security.identity.request.TokenAuthenticationRequest;
-import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
-import io.smallrye.mutiny.Uni;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.HttpProxy;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logging.Logger;
 
 /**
- * Forwards {@code /api/*} to the owning service, streaming bodies both ways. The token is checked here
- * first (401/403 as problem+json) and passed on unchanged, because every service validates it again.
+ * Forwards {@code /api/*} to the owning service with Vert.x's reverse proxy, streaming bodies both ways.
+ * Before any upstream is called: the route is known, the declared body fits, the token is verified
+ * (signature, issuer, audience, expiry), the caller is within its rate limits and the upstream's breaker
+ * is closed. The token is passed on unchanged: every service verifies it again.
  */
 @Singleton
 public class ApiProxy {
 
-    private static final Logger LOG = Logger.getLogger(ApiProxy.class);
-    /** RFC 9110 7.6.1 hop-by-hop headers, plus Host, which becomes the upstream's. */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
+    private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
     @Inject
     Vertx vertx;
@@ -47,126 +35,141 @@ public class ApiProxy {
     @Inject
     GatewayConfig config;
     @Inject
-    IdentityProviderManager identities;
+    EdgeAuthentication authentication;
+    @Inject
+    RateLimits limits;
+    @Inject
+    CircuitBreakers breakers;
+    @Inject
+    ProxyMetrics metrics;
 
     private HttpClient client;
 
     void register(@Observes Router router) {
-        client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(2_000).setKeepAlive(true)
-                .setMaxPoolSize(64).setIdleTimeout(60));
+        client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setKeepAlive(true).setKeepAliveTimeout(60).setMaxPoolSize(config.poolSize())
+                .setTcpNoDelay(true).setDecompressionSupported(false));
         router.route("/api/*").handler(this::handle);
     }
 
     void handle(RoutingContext rc) {
+        String path = rc.normalizedPath();
+        if (path.equals("/api/docs") || path.startsWith("/api/docs/")) {
+            rc.next();
+            return;
+        }
         HttpServerRequest request = rc.request();
         request.pause();
-        var target = routes.match(rc.normalizedPath());
-        if (target.isEmpty()) {
-            refuse(rc, 404, "not-found", "Resource not found", "No Trellis service serves this path");
+        Exchange exchange = new Exchange(rc, routes.match(path).orElse(null));
+        rc.addEndHandler(done -> finish(exchange));
+        if (exchange.route == null) {
+            refuse(exchange, 404, "not-found", "Resource not found", "No Trellis service serves this path");
+            return;
+        }
+        if (declaredLength(request) > exchange.route.routeClass().maxBodyBytes()) {
+            closeAfterAnswer(exchange);
+            refuse(exchange, 413, "body-too-large", "Request body too large", "The body is larger than this route accepts");
             return;
         }
         String authorization = request.getHeader("Authorization");
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            refuse(rc, 401, "unauthorized", "Not authenticated", "A valid bearer token is required");
+            refuse(exchange, 401, "unauthorized", "Not authenticated", "A valid bearer token is required");
             return;
         }
-        // Verified through the OIDC identity provider directly, so that every failure is ours to answer.
-        var credential = new AccessTokenCredential(authorization.substring(7).trim());
-        Uni<SecurityIdentity> identity = identities.authenticate(
-                HttpSecurityUtils.setRoutingContextAttribute(new TokenAuthenticationRequest(credential), rc));
-        identity.subscribe().with(
-                caller -> {
-                    if (caller == null || caller.isAnonymous()) {
-                        refuse(rc, 401, "unauthorized", "Not authenticated", "A valid bearer token is required");
-                    } else if (!hasTenant(caller)) {
-                        refuse(rc, 403, "missing-tenant", "Forbidden", "The access token carries no tenant");
+        authentication.verify(authorization.substring(7).trim(), rc).subscribe().with(
+                token -> admit(exchange, token),
+                failure -> {
+                    if (failure instanceof EdgeAuthentication.Refused refused && refused.unavailable()) {
+                        refuse(exchange, 503, "identity-provider-unavailable", "Service unavailable",
+                                "Tokens cannot be verified right now; retry later");
                     } else {
-                        forward(rc, target.get());
+                        refuse(exchange, 401, "unauthorized", "Not authenticated", "A valid bearer token is required");
                     }
-                },
-                failure -> refuse(rc, 401, "unauthorized", "Not authenticated", "A valid bearer token is required"));
+                });
     }
 
-    private void forward(RoutingContext rc, RouteTable.Target target) {
-        HttpServerRequest request = rc.request();
-        String query = request.query();
-        RequestOptions options = new RequestOptions()
-                .setMethod(request.method())
-                .setHost(target.url().getHost())
-                .setPort(target.url().getPort())
-                .setURI(rc.normalizedPath() + (query == null ? "" : "?" + query))
-                .setIdleTimeout(config.upstreamTimeout().toMillis())
-                .setHeaders(upstreamHeaders(request));
-        client.request(options).onComplete(opened -> {
-            if (opened.failed()) {
-                upstreamFailed(rc, target, opened.cause());
-                return;
-            }
-            HttpClientRequest upstream = opened.result();
-            boolean hasBody = request.headers().contains("Content-Length") || request.headers().contains("Transfer-Encoding");
-            var sent = hasBody ? upstream.send(request) : upstream.send();
-            if (!hasBody) {
-                request.resume();
-            }
-            sent.onComplete(answered -> {
-                if (answered.failed()) {
-                    upstreamFailed(rc, target, answered.cause());
-                } else {
-                    relay(answered.result(), rc.response());
-                }
-            });
-        });
-    }
-
-    private static MultiMap upstreamHeaders(HttpServerRequest request) {
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-        request.headers().forEach(h -> {
-            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
-                headers.add(h.getKey(), h.getValue());
-            }
-        });
-        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        String prior = request.getHeader("X-Forwarded-For");
-        headers.set("X-Forwarded-For", prior == null ? client : prior + ", " + client);
-        headers.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
-        if (request.authority() != null) {
-            headers.set("X-Forwarded-Host", request.authority().toString());
+    private void admit(Exchange exchange, VerifiedToken token) {
+        if (!token.hasTenant()) {
+            refuse(exchange, 403, "missing-tenant", "Forbidden", "The access token carries no tenant");
+            return;
         }
-        return headers;
+        RouteTable.Route route = exchange.route;
+        long wait = limits.take("user:" + token.subject() + '|' + route.className(), route.routeClass().userRate());
+        if (token.client() != null) {
+            wait = Math.max(wait,
+                    limits.take("client:" + token.client() + '|' + route.className(), route.routeClass().clientRate()));
+        }
+        if (wait > 0) {
+            exchange.rc.response().putHeader("Retry-After", Long.toString(wait));
+            refuse(exchange, 429, "too-many-requests", "Too many requests", "The rate limit of this route is reached");
+            return;
+        }
+        if (!breakers.allow(route.service())) {
+            exchange.rc.response().putHeader("Retry-After", Long.toString(Math.max(1, config.breaker().openFor().toSeconds())));
+            refuse(exchange, 503, "upstream-unavailable", "Service unavailable",
+                    "The service is failing and is given time to recover; retry later");
+            return;
+        }
+        forward(exchange);
     }
 
-    private static void relay(HttpClientResponse upstream, HttpServerResponse response) {
-        response.setStatusCode(upstream.statusCode());
-        upstream.headers().forEach(h -> {
-            String name = h.getKey().toLowerCase(Locale.ROOT);
-            // The gateway already set X-Request-Id; the service echoes the same one.
-            if (!HOP_BY_HOP.contains(name) && !name.equals("x-request-id")) {
-                response.headers().add(h.getKey(), h.getValue());
-            }
-        });
-        response.send(upstream);
+    private void forward(Exchange exchange) {
+        HttpServerRequest request = exchange.rc.request();
+        if (request.version() == HttpVersion.HTTP_2 && WITH_BODY.contains(request.method())
+                && request.getHeader("Content-Length") == null) {
+            // An HTTP/2 body has no length and no chunking of its own; the HTTP/1.1 hop to the service needs one.
+            request.headers().set("Transfer-Encoding", "chunked");
+        }
+        exchange.deadlineTimer = vertx.setTimer(exchange.route.routeClass().deadline().toMillis(), t -> expire(exchange));
+        UpstreamCall call = new UpstreamCall(exchange, client, vertx, breakers, config.connectRetries());
+        HttpProxy.reverseProxy(client).origin(call::open).addInterceptor(call).handle(request);
     }
 
-    private static void upstreamFailed(RoutingContext rc, RouteTable.Target target, Throwable cause) {
-        if (cause instanceof TimeoutException) {
-            LOG.warnf("Upstream %s timed out", target.service());
-            refuse(rc, 504, "upstream-timeout", "Gateway timeout", "The service did not answer in time");
-        } else {
-            LOG.warnf("Upstream %s unavailable: %s", target.service(), cause.getClass().getSimpleName());
-            refuse(rc, 502, "upstream-unavailable", "Bad gateway", "The service is not reachable; retry later");
+    /** The deadline passed: before the answer began that is a 504, after it only a reset can say so. */
+    private static void expire(Exchange exchange) {
+        exchange.deadlineTimer = -1;
+        exchange.timedOut = true;
+        if (exchange.upstream != null) {
+            exchange.upstream.reset(0, new TimeoutException());
         }
     }
 
-    private static void refuse(RoutingContext rc, int status, String slug, String title, String detail) {
-        rc.request().resume();
-        RoutingProblems.send(rc, status, slug, title, detail);
+    private void finish(Exchange exchange) {
+        if (exchange.deadlineTimer >= 0) {
+            vertx.cancelTimer(exchange.deadlineTimer);
+        }
+        metrics.record(exchange.label(), exchange.service(), exchange.rc.request().method().name(),
+                exchange.rc.response().getStatusCode(), System.nanoTime() - exchange.started);
     }
 
-    private static boolean hasTenant(SecurityIdentity caller) {
-        if (caller.getPrincipal() instanceof JsonWebToken token) {
-            Object tenant = token.getClaim("tenant");
-            return tenant != null && !tenant.toString().replace("\"", "").isBlank();
+    /**
+     * The body is not read: the connection cannot carry another request, and waiting for the caller to
+     * finish sending would only keep it open.
+     */
+    static void closeAfterAnswer(Exchange exchange) {
+        HttpServerRequest request = exchange.rc.request();
+        if (request.version() != HttpVersion.HTTP_2) {
+            exchange.rc.response().putHeader("Connection", "close");
+            exchange.rc.addEndHandler(done -> request.connection().close());
         }
-        return false;
+    }
+
+    private static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        if (length == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static void refuse(Exchange exchange, int status, String slug, String title, String detail) {
+        exchange.answeredHere = true;
+        exchange.rc.request().resume();
+        RoutingProblems.send(exchange.rc, status, slug, title, detail);
     }
 }

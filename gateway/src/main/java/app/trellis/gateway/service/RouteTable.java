@@ -13,27 +13,50 @@ import java.util.Optional;
 @Singleton
 public class RouteTable {
 
-    public record Target(String service, URI url) {
+    /** One route: {@code prefix} is also its metrics label, so labels stay a short fixed list. */
+    public record Route(String prefix, String service, URI url, String className, GatewayConfig.RouteClass routeClass) {
     }
 
-    private record Entry(String prefix, Target target) {
-    }
-
-    private final List<Entry> entries = new ArrayList<>();
+    private final List<Route> routes = new ArrayList<>();
 
     @Inject
     public RouteTable(GatewayConfig config) {
-        config.routes().forEach((service, upstream) -> upstream.prefixes().forEach(prefix ->
-                entries.add(new Entry(prefix.replaceAll("/+$", ""), new Target(service, upstream.url())))));
-        entries.sort(Comparator.comparingInt((Entry e) -> e.prefix().length()).reversed());
+        config.routes().forEach((service, upstream) -> {
+            GatewayConfig.RouteClass routeClass = config.classes().get(upstream.routeClass());
+            if (routeClass == null) {
+                throw new IllegalStateException("Route class '" + upstream.routeClass() + "' of " + service
+                        + " is not configured under trellis.gateway.classes");
+            }
+            upstream.prefixes().forEach(prefix ->
+                    routes.add(new Route(prefix.replaceAll("/+$", ""), service, upstream.url(), upstream.routeClass(),
+                            routeClass)));
+        });
+        routes.sort(Comparator.comparingInt((Route r) -> r.prefix().length()).reversed());
     }
 
-    public Optional<Target> match(String path) {
-        for (Entry entry : entries) {
-            if (path.equals(entry.prefix()) || path.startsWith(entry.prefix() + "/")) {
-                return Optional.of(entry.target());
+    public Optional<Route> match(String path) {
+        for (Route route : routes) {
+            if (path.equals(route.prefix()) || path.startsWith(route.prefix() + "/")) {
+                return Optional.of(route);
             }
         }
         return Optional.empty();
+    }
+
+    /** Each upstream once, by service name. */
+    public List<Route> upstreams() {
+        List<Route> seen = new ArrayList<>();
+        for (Route route : routes) {
+            if (seen.stream().noneMatch(r -> r.service().equals(route.service()))) {
+                seen.add(route);
+            }
+        }
+        seen.sort(Comparator.comparing(Route::service));
+        return seen;
+    }
+
+    /** Whether {@code path} is routed to {@code service}: a service documents only the paths it is sent. */
+    public boolean routesTo(String path, String service) {
+        return match(path).map(r -> r.service().equals(service)).orElse(false);
     }
 }

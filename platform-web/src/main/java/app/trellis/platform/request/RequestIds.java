@@ -2,6 +2,7 @@ package app.trellis.platform.request;
 
 import io.smallrye.common.vertx.ContextLocals;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -42,6 +43,11 @@ public final class RequestIds {
         if (offered != null && SAFE.matcher(offered).matches()) {
             return offered;
         }
-        return UUID.randomUUID().toString();
+        // Unique, not secret: a UUID v4 from the thread's own generator, where UUID.randomUUID() would have
+        // every request queue on the one SecureRandom.
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 }
