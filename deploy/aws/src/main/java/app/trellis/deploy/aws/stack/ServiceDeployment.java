@@ -122,6 +122,9 @@ public final class ServiceDeployment extends Construct {
             environment.put("TRELLIS_OIDC_URL", f.parameters().oidcIssuerUrl.getValueAsString());
             environment.put("QUARKUS_OIDC_TOKEN_AUDIENCE", f.parameters().oidcAudiences.getValueAsString());
             environment.put("QUARKUS_SHUTDOWN_TIMEOUT", "20S");
+            // Forwarded headers are believed only from inside the VPC: the ALB in front of the gateway, the gateway
+            // in front of the services. Anything else that sets them is ignored.
+            environment.put("TRELLIS_TRUSTED_PROXIES", f.network().vpc.getVpcCidrBlock());
             if (service.name().equals(ServiceCatalog.GATEWAY)) {
                 environment.put("TRELLIS_CORS_ORIGINS", f.parameters().corsOrigins.getValueAsString());
                 for (TrellisService backend : ServiceCatalog.backends()) {
@@ -138,6 +141,9 @@ public final class ServiceDeployment extends Construct {
                 environment.put("TRELLIS_CRYPTO_KEY_ENCRYPTION", "kms");
                 environment.put("TRELLIS_CRYPTO_KMS_KEY_ARN", f.keys().fieldEncryption.getKeyArn());
                 secrets.put("TRELLIS_FIELD_KEYS", Secret.fromSecretsManager(FieldKeyRing.create(scope, service, f)));
+            }
+            if (service.name().equals(FeedPseudonymKey.SERVICE)) {
+                secrets.put("TRELLIS_FEED_PSEUDONYM_KEY", Secret.fromSecretsManager(FeedPseudonymKey.create(scope, f)));
             }
             if (service.storesDocuments()) {
                 environment.put("TRELLIS_DOCUMENTS_BUCKET", f.documents().documents.getBucketName());

@@ -109,6 +109,33 @@ class EcsServicesTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource(Synthesized.ENVIRONMENTS)
+    void forwardedHeadersAreBelievedOnlyFromInsideTheVpc(String env) {
+        Synthesized s = Synthesized.of(env);
+        for (TrellisService service : ServiceCatalog.SERVICES) {
+            String proxies = environment(taskDefinition(s, s.settings.prefix() + "-" + service.name()))
+                    .get("TRELLIS_TRUSTED_PROXIES");
+            assertNotNull(proxies, service.name());
+            assertTrue(proxies.contains("CidrBlock") && proxies.contains("Fn::GetAtt"), service.name() + ": " + proxies);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(Synthesized.ENVIRONMENTS)
+    void onlyReportingHoldsTheFeedPseudonymKey(String env) {
+        Synthesized s = Synthesized.of(env);
+        for (TrellisService service : ServiceCatalog.SERVICES) {
+            Map<String, String> secrets = MigrationTasksTest.secrets(s,
+                    taskDefinition(s, s.settings.prefix() + "-" + service.name()));
+            if (service.name().equals("reporting-service")) {
+                assertEquals(env + "/trellis/reporting-service/feed-pseudonym-key", secrets.get("TRELLIS_FEED_PSEUDONYM_KEY"));
+            } else {
+                assertFalse(secrets.containsKey("TRELLIS_FEED_PSEUDONYM_KEY"), service.name());
+            }
+        }
+    }
+
     static JsonNode service(Synthesized s, TrellisService service) {
         return s.resources("AWS::ECS::Service").values().stream()
                 .filter(v -> v.path("Properties").path("ServiceName").asText().equals(s.settings.prefix() + "-" + service.name()))
