@@ -14,7 +14,12 @@ import app.trellis.platform.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +80,42 @@ class OperationsTest {
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", containsString("default-src 'none'"))
                 .header("Server", nullValue());
+    }
+
+    @Test
+    void theAccessLogHoldsMethodPathAndStatusButNeverTheQueryString() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger accessLog = Logger.getLogger("io.quarkus.http.access-log");
+        accessLog.addHandler(capture);
+        try {
+            given().auth().oauth2(nora).get("/api/v1/clients?name=Synthetic-Searched-Name&birthDate=1970-01-01")
+                    .then().statusCode(200);
+            // The line is written when the answer has been sent, which may be just after the client has it.
+            for (int i = 0; i < 50 && lines.stream().noneMatch(l -> l.contains("/api/v1/clients")); i++) {
+                Thread.sleep(20);
+            }
+        } finally {
+            accessLog.removeHandler(capture);
+        }
+        String line = lines.stream().filter(l -> l.contains("/api/v1/clients")).findFirst().orElseThrow();
+        assertThat(line, containsString("\"GET /api/v1/clients HTTP/1.1\" 200"));
+        assertThat(line, not(containsString("Synthetic-Searched-Name")));
+        assertThat(line, not(containsString("1970")));
+        assertThat(line, not(containsString("?")));
     }
 
     private static int managementPort() {

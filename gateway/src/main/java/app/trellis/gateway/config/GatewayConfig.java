@@ -25,8 +25,8 @@ public interface GatewayConfig {
     @WithDefault("2")
     int connectRetries();
 
-    /** Connections kept per upstream. */
-    @WithDefault("64")
+    /** Connections kept per upstream and event loop (the gateway runs two event loops per core). */
+    @WithDefault("32")
     int poolSize();
 
     Breaker breaker();

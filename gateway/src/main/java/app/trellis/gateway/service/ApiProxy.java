@@ -43,14 +43,23 @@ public class ApiProxy {
     @Inject
     ProxyMetrics metrics;
 
-    private HttpClient client;
+    /**
+     * One client, and so one connection pool, per event loop. A pooled connection does its I/O on the event
+     * loop that opened it; shared between loops, a request arriving on one loop would be sent on a
+     * connection of another, and every exchange would cross threads twice (a wake-up and a context switch
+     * each way). Per loop, the caller's and the service's connection of an exchange share one thread.
+     */
+    private final ThreadLocal<HttpClient> clients = ThreadLocal.withInitial(this::newClient);
 
     void register(@Observes Router router) {
-        client = vertx.createHttpClient(new HttpClientOptions()
+        router.route("/api/*").handler(this::handle);
+    }
+
+    private HttpClient newClient() {
+        return vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(true).setKeepAliveTimeout(60).setMaxPoolSize(config.poolSize())
                 .setTcpNoDelay(true).setDecompressionSupported(false));
-        router.route("/api/*").handler(this::handle);
     }
 
     void handle(RoutingContext rc) {
@@ -122,6 +131,7 @@ public class ApiProxy {
             request.headers().set("Transfer-Encoding", "chunked");
         }
         exchange.deadlineTimer = vertx.setTimer(exchange.route.routeClass().deadline().toMillis(), t -> expire(exchange));
+        HttpClient client = clients.get();
         UpstreamCall call = new UpstreamCall(exchange, client, vertx, breakers, config.connectRetries());
         HttpProxy.reverseProxy(client).origin(call::open).addInterceptor(call).handle(request);
     }
