@@ -10,6 +10,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
@@ -80,11 +82,18 @@ final class UpstreamCall implements ProxyInterceptor {
         HopHeaders.forward(request.headers(), request.proxiedRequest());
         request.headers().set(RequestIds.TRACE_HEADER, TraceContext.next(request.headers().get(RequestIds.TRACE_HEADER)));
         Body body = request.getBody();
-        if (body != null) {
+        if (body != null && body.length() < 0 && mayCarryUnsizedBody(request.proxiedRequest())) {
+            // A declared length was checked against the cap before anything was forwarded; only a body
+            // without one (chunked, or HTTP/2) has to be counted on its way through.
             request.setBody(Body.body(new CappedBody(body.stream(), exchange.route.routeClass().maxBodyBytes(),
                     () -> exchange.tooLarge = true), body.length()));
         }
         return context.sendRequest().recover(failure -> Future.succeededFuture(failed(context, failure)));
+    }
+
+    /** HTTP/1.1 without Content-Length and Transfer-Encoding has no body at all (RFC 9112 6.3). */
+    private static boolean mayCarryUnsizedBody(HttpServerRequest request) {
+        return request.version() == HttpVersion.HTTP_2 || request.headers().contains("Transfer-Encoding");
     }
 
     @Override
