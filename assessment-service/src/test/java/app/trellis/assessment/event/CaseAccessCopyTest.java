@@ -100,6 +100,20 @@ class CaseAccessCopyTest {
     }
 
     @Test
+    void anEventTypeNothingHereHandlesCostsNoTransactionAndLeavesNoInboxRow() {
+        CloudEvent noted = CloudEvent.of("/case-service", "app.trellis.note.added.v1", "case/" + caseId,
+                Instant.now(), tenant, 1, json.createObjectNode().put("caseId", caseId.toString()));
+        assertEquals(EventConsumer.Outcome.IGNORED, consumer.apply(noted));
+        assertEquals(EventConsumer.Outcome.IGNORED, consumer.apply(noted));
+        assertEquals(0, Sql.count(db, "SELECT COUNT(*) FROM inbox_event WHERE event_id = ?", noted.id()));
+
+        CloudEvent handled = access(1, "sub-nora", "team-a", "open");
+        assertEquals(EventConsumer.Outcome.APPLIED, consumer.apply(handled));
+        assertEquals(EventConsumer.Outcome.DUPLICATE, consumer.apply(handled));
+        assertEquals(1, Sql.count(db, "SELECT COUNT(*) FROM inbox_event WHERE event_id = ?", handled.id()));
+    }
+
+    @Test
     void listQueriesOverTheCopyAgreeWithSingleChecks() throws Exception {
         UUID revoked = UUID.randomUUID();
         send(List.of(access(1, "sub-nora", "team-a", "open"), consent(1, revoked, "granted"), consent(2, revoked, "revoked")));

@@ -238,6 +238,11 @@ public class EventConsumer {
      * Throws when a handler fails; nothing of it is then kept.
      */
     public Outcome apply(CloudEvent event) {
+        if (!handled(event.type())) {
+            // Nothing here acts on it, so there is nothing to apply once: no transaction and no inbox row (a
+            // queue may carry types whose handler comes later, and each would otherwise cost a commit).
+            return Outcome.IGNORED;
+        }
         return QuarkusTransaction.requiringNew().call(() -> {
             if (!inbox.record(consumer, event.id(), event.type(), clock.instant())) {
                 return Outcome.DUPLICATE;
@@ -251,6 +256,15 @@ public class EventConsumer {
             }
             return handled ? Outcome.APPLIED : Outcome.IGNORED;
         });
+    }
+
+    private boolean handled(String type) {
+        for (EventHandler handler : handlers) {
+            if (handler.handles(type)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private CloudEvent read(Message message) {
