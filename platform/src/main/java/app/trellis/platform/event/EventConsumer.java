@@ -238,7 +238,8 @@ public class EventConsumer {
      * Throws when a handler fails; nothing of it is then kept.
      */
     public Outcome apply(CloudEvent event) {
-        if (!handled(event.type())) {
+        List<EventHandler> applying = handlers.stream().filter(h -> h.handles(event.type())).toList();
+        if (applying.isEmpty()) {
             // Nothing here acts on it, so there is nothing to apply once: no transaction and no inbox row (a
             // queue may carry types whose handler comes later, and each would otherwise cost a commit).
             return Outcome.IGNORED;
@@ -247,24 +248,11 @@ public class EventConsumer {
             if (!inbox.record(consumer, event.id(), event.type(), clock.instant())) {
                 return Outcome.DUPLICATE;
             }
-            boolean handled = false;
-            for (EventHandler handler : handlers) {
-                if (handler.handles(event.type())) {
-                    handler.handle(event);
-                    handled = true;
-                }
+            for (EventHandler handler : applying) {
+                handler.handle(event);
             }
-            return handled ? Outcome.APPLIED : Outcome.IGNORED;
+            return Outcome.APPLIED;
         });
-    }
-
-    private boolean handled(String type) {
-        for (EventHandler handler : handlers) {
-            if (handler.handles(type)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private CloudEvent read(Message message) {
