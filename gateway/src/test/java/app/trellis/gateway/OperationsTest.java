@@ -14,12 +14,9 @@ import app.trellis.platform.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -83,39 +80,37 @@ class OperationsTest {
     }
 
     @Test
-    void theAccessLogHoldsMethodPathAndStatusButNeverTheQueryString() throws Exception {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger accessLog = Logger.getLogger("io.quarkus.http.access-log");
-        accessLog.addHandler(capture);
-        try {
-            given().auth().oauth2(nora).get("/api/v1/clients?name=Synthetic-Searched-Name&birthDate=1970-01-01")
-                    .then().statusCode(200);
-            // The line is written when the answer has been sent, which may be just after the client has it.
-            for (int i = 0; i < 50 && lines.stream().noneMatch(l -> l.contains("/api/v1/clients")); i++) {
-                Thread.sleep(20);
-            }
-        } finally {
-            accessLog.removeHandler(capture);
-        }
-        String line = lines.stream().filter(l -> l.contains("/api/v1/clients")).findFirst().orElseThrow();
-        assertThat(line, containsString("\"GET /api/v1/clients HTTP/1.1\" 200"));
+    void theAccessLogHoldsMethodPathStatusAndRequestIdButNeverTheQueryString() throws Exception {
+        String id = "access-" + UUID.randomUUID();
+        given().auth().oauth2(nora).header("X-Request-Id", id)
+                .get("/api/v1/clients?name=Synthetic-Searched-Name&birthDate=1970-01-01").then().statusCode(200);
+        String line = accessLogLine(id);
+        assertThat(line, containsString("\"GET /api/v1/clients HTTP/1.1\" 200 "));
         assertThat(line, not(containsString("Synthetic-Searched-Name")));
         assertThat(line, not(containsString("1970")));
         assertThat(line, not(containsString("?")));
+    }
+
+    @Test
+    void aRequestRefusedBeforeAnyUpstreamIsLoggedToo() throws Exception {
+        String id = "refused-" + UUID.randomUUID();
+        given().header("X-Request-Id", id).get("/api/v1/clients").then().statusCode(401);
+        assertThat(accessLogLine(id), containsString("\"GET /api/v1/clients HTTP/1.1\" 401 "));
+    }
+
+    /** The line of one request, once the access log has written it (lines wait up to its flush interval). */
+    private static String accessLogLine(String requestId) throws Exception {
+        Path file = Path.of("target/access.log");
+        for (int i = 0; i < 100; i++) {
+            if (Files.exists(file)) {
+                var found = Files.readAllLines(file).stream().filter(l -> l.contains("[req=" + requestId + "]")).findFirst();
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no access log line for request " + requestId);
     }
 
     private static int managementPort() {

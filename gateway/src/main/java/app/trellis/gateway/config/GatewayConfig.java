@@ -3,9 +3,11 @@ package app.trellis.gateway.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** What the gateway routes where, and how much each kind of route may take. Configuration, not code per route. */
 @ConfigMapping(prefix = "trellis.gateway")
@@ -32,6 +34,8 @@ public interface GatewayConfig {
     Breaker breaker();
 
     Tokens tokens();
+
+    AccessLog accessLog();
 
     interface Upstream {
         URI url();
@@ -79,5 +83,22 @@ public interface GatewayConfig {
         /** Verified tokens remembered at most. */
         @WithDefault("10000")
         int cacheSize();
+    }
+
+    interface AccessLog {
+        /** One line per answered request: method, path without the query, protocol, status, bytes, time, request id. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Lines as JSON objects (for CloudWatch Logs Insights), else as text. */
+        @WithDefault("false")
+        boolean json();
+
+        /** Where the lines go; unset: standard output, next to the other log lines. */
+        Optional<Path> file();
+
+        /** Longest a line waits in memory before it is written. */
+        @WithDefault("200MS")
+        Duration flushEvery();
     }
 }
