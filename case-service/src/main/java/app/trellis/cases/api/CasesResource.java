@@ -98,4 +98,16 @@ public class CasesResource {
     public Page<CaseResponse.AssignmentPeriod> assignments(@PathParam("id") UUID id) {
         return Page.whole(management.assignmentHistory(id).stream().map(CaseResponse.AssignmentPeriod::from).toList());
     }
+
+    /**
+     * The latest score of each instrument on the case (from assessment-service's submissions): total, band, flags,
+     * the instrument version that scored it. For the people working the case; partners read assessments, with
+     * their own scope and consent, from assessment-service.
+     */
+    @GET
+    @Path("{id}/scores")
+    @RolesAllowed({Roles.CASE_MANAGER, Roles.SUPERVISOR})
+    public Page<CaseResponse.Score> scores(@PathParam("id") UUID id) {
+        return Page.whole(management.latestScores(id).stream().map(CaseResponse.Score::from).toList());
+    }
 }

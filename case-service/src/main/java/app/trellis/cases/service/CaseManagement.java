@@ -2,12 +2,14 @@ package app.trellis.cases.service;
 
 import app.trellis.cases.domain.CaseAssignment;
 import app.trellis.cases.domain.CaseFile;
+import app.trellis.cases.domain.CaseScore;
 import app.trellis.cases.domain.CaseStatus;
 import app.trellis.cases.domain.Client;
 import app.trellis.cases.domain.Program;
 import app.trellis.cases.repository.CarePlanRepository;
 import app.trellis.cases.repository.CaseAssignmentRepository;
 import app.trellis.cases.repository.CaseRepository;
+import app.trellis.cases.repository.CaseScoreRepository;
 import app.trellis.cases.repository.ProgramRepository;
 import app.trellis.platform.audit.AuditEntry;
 import app.trellis.platform.audit.AuditTrail;
@@ -52,6 +54,8 @@ public class CaseManagement {
     CarePlanRepository carePlans;
     @Inject
     AuditTrail audit;
+    @Inject
+    CaseScoreRepository scores;
     @Inject
     OutboxWriter events;
     @Inject
@@ -158,6 +162,17 @@ public class CaseManagement {
         CaseFile file = worked(id);
         audit.recordRead(entry("READ", file));
         return assignments.history(file.id());
+    }
+
+    /**
+     * The latest score of each instrument on the case, newest first, as assessment-service announced them. Read
+     * as a part of the case (same 404) and audited as a read of its scores.
+     */
+    // No transaction: nothing to commit, and no row locks held while the audit appender seals the record.
+    public List<CaseScore> latestScores(UUID id) {
+        CaseFile file = worked(id);
+        audit.recordRead(new AuditEntry("READ", "case-score", file.id().toString(), file.clientId().toString(), null));
+        return scores.ofCase(file.tenantId(), file.id());
     }
 
     /** The case, if the caller may read it (404 otherwise); for reads of a case's parts (notes, care plan). */
