@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import app.trellis.platform.contracts.AssessmentSubmittedV1;
 import app.trellis.platform.event.CloudEvent;
 import app.trellis.platform.event.EventConsumer;
-import app.trellis.platform.testing.MessageQueues;
+import app.trellis.platform.testing.CaseAccessFeed;
 import app.trellis.platform.testing.TestTokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +31,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class LatestScoresTest {
 
-    private static final String QUEUE = "trellis-case-events";
     private static final String PROBLEM = "application/problem+json";
 
     @Inject
@@ -63,7 +62,7 @@ class LatestScoresTest {
     }
 
     @Test
-    void theNewestSubmissionOfEachInstrumentIsOnTheCaseWhateverTheOrderOfArrival() throws Exception {
+    void theNewestSubmissionOfEachInstrumentIsOnTheCaseWhateverTheOrderOfArrival() {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         CloudEvent older = submitted(first, phq9, 1, 14, "moderate", List.of(), monday);
@@ -85,7 +84,7 @@ class LatestScoresTest {
     }
 
     @Test
-    void anAmendmentReplacesItsOriginalEvenAtTheSameInstant() throws Exception {
+    void anAmendmentReplacesItsOriginalEvenAtTheSameInstant() {
         UUID original = UUID.randomUUID();
         UUID amendment = UUID.randomUUID();
         deliver(submitted(amendment, phq9, 2, 9, "mild", List.of(), monday),
@@ -96,7 +95,7 @@ class LatestScoresTest {
     }
 
     @Test
-    void onlyThePeopleWorkingTheCaseReadItsScores() throws Exception {
+    void onlyThePeopleWorkingTheCaseReadItsScores() {
         deliver(submitted(UUID.randomUUID(), phq9, 1, 3, "minimal", List.of(), monday));
         String path = "/api/v1/cases/" + caseId + "/scores";
         given().get(path).then().statusCode(401).contentType(PROBLEM);
@@ -121,13 +120,7 @@ class LatestScoresTest {
     }
 
     /** Sends the events in this order (the same one twice is a redelivery) and lets the consumer take them all. */
-    private void deliver(CloudEvent... events) throws Exception {
-        for (CloudEvent event : events) {
-            MessageQueues.shared().send(QUEUE, json.writeValueAsString(event));
-        }
-        int quiet = 0;
-        for (int i = 0; i < 40 && quiet < 2; i++) {
-            quiet = consumer.pollOnce(Duration.ofSeconds(1)) == 0 ? quiet + 1 : 0;
-        }
+    private void deliver(CloudEvent... events) {
+        new CaseAccessFeed(consumer, json).send(events);
     }
 }
