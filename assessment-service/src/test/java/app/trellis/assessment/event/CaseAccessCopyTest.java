@@ -10,6 +10,7 @@ import app.trellis.platform.contracts.CaseAccessChangedV1;
 import app.trellis.platform.contracts.ConsentChangedV1;
 import app.trellis.platform.event.CloudEvent;
 import app.trellis.platform.event.EventConsumer;
+import app.trellis.platform.testing.ConsumeUntilQuiet;
 import app.trellis.platform.testing.MessageQueues;
 import app.trellis.platform.testing.Sql;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +20,6 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -170,10 +170,7 @@ class CaseAccessCopyTest {
         for (CloudEvent event : events) {
             MessageQueues.shared().send(QUEUE, json.writeValueAsString(event));
         }
-        int quiet = 0;
-        for (int i = 0; i < 40 && quiet < 2; i++) {
-            quiet = consumer.pollOnce(Duration.ofSeconds(1)) == 0 ? quiet + 1 : 0;
-        }
+        ConsumeUntilQuiet.poll(consumer);
     }
 
     private CloudEvent access(long sequence, String assignee, String team, String status) {

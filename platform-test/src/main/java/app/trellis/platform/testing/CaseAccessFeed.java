@@ -8,7 +8,6 @@ import app.trellis.platform.event.CloudEvent;
 import app.trellis.platform.event.EventConsumer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -70,10 +69,7 @@ public final class CaseAccessFeed {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        int quiet = 0;
-        for (int i = 0; i < 40 && quiet < 2; i++) {
-            quiet = consumer.pollOnce(Duration.ofSeconds(1)) == 0 ? quiet + 1 : 0;
-        }
+        ConsumeUntilQuiet.poll(consumer);
     }
 
     public void send(CloudEvent... events) {

@@ -32,11 +32,19 @@ public interface ConsumerConfig {
     int pollers();
 
     /**
-     * Messages handled side by side (each in its own transaction). Mostly waiting for commits, so more
-     * than the cores: concurrent commits share one log flush. Each holds a database connection.
+     * Groups of messages handled side by side (each group in its own transaction). Mostly waiting for
+     * commits, so more than the cores: concurrent commits share one log flush. Each holds a database connection.
      */
     @WithDefault("8")
     int concurrency();
+
+    /**
+     * Events of one receive applied in one transaction (1 to 10): a commit and the consumer's per-transaction
+     * bookkeeping are paid once per group instead of once per event. A group with a failing event is rolled
+     * back and its events applied one by one, so only the failing one is retried.
+     */
+    @WithDefault("10")
+    int batchSize();
 
     /** Messages received and not yet handled, at most; the receive loops wait while this many are. */
     @WithDefault("40")

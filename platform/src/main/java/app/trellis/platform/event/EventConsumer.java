@@ -2,6 +2,8 @@ package app.trellis.platform.event;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -10,10 +12,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -57,6 +63,10 @@ public class EventConsumer {
     Instance<EventHandler> handlers;
     @Inject
     Clock clock;
+    @Inject
+    Instance<EntityManager> entities;
+    @Inject
+    MeterRegistry registry;
     @ConfigProperty(name = "quarkus.application.name")
     String consumer;
 
@@ -72,7 +82,12 @@ public class EventConsumer {
     private ExecutorService workers;
     private ScheduledExecutorService heartbeat;
 
+    /** Events applied per transaction: how much the grouping saves (1 = no grouping happened). */
+    private DistributionSummary batches;
+
     void start(@Observes StartupEvent startup) {
+        batches = DistributionSummary.builder("trellis.consumer.transaction.events")
+                .description("Events applied in one consumer transaction").register(registry);
         heartbeat = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "trellis-consumer-heartbeat"));
         workers = Executors.newFixedThreadPool(config.concurrency(), r -> thread(r, "trellis-consumer-worker"));
         room = new Semaphore(Math.max(MAX_PER_RECEIVE, config.maxInFlight()));
@@ -160,33 +175,43 @@ public class EventConsumer {
     }
 
     /**
-     * Handles the messages of one receive side by side (each in its own transaction, so the database can
-     * group the commits instead of paying one log flush after another), then deletes the handled ones in
-     * one call. Each message is kept invisible from its receipt until it is handled, also while it waits
-     * for a worker.
+     * Handles the messages of one receive in groups of up to {@code batch-size}, each group in one transaction
+     * (one commit, one round of the consumer's own bookkeeping, such as reporting's feed numbering, instead of
+     * one per event), the groups side by side; then deletes the handled ones in one call. Each message is kept
+     * invisible from its receipt until it is handled, also while it waits for a worker.
      */
     private CompletableFuture<Void> process(String url, List<Message> messages) {
         long received = System.nanoTime();
-        List<CompletableFuture<Outcome>> outcomes = new ArrayList<>(messages.size());
+        List<ScheduledFuture<?>> keepInvisible = new ArrayList<>(messages.size());
         for (Message message : messages) {
-            ScheduledFuture<?> keepInvisible = extendVisibilityWhileRunning(url, message);
-            outcomes.add(CompletableFuture.supplyAsync(() -> handle(url, message, keepInvisible), workers));
+            keepInvisible.add(extendVisibilityWhileRunning(url, message));
         }
-        return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
+        int size = Math.max(1, config.batchSize());
+        List<CompletableFuture<List<Outcome>>> groups = new ArrayList<>();
+        for (int from = 0; from < messages.size(); from += size) {
+            int to = Math.min(messages.size(), from + size);
+            List<Message> group = messages.subList(from, to);
+            List<ScheduledFuture<?>> heartbeats = keepInvisible.subList(from, to);
+            groups.add(CompletableFuture.supplyAsync(() -> handleTogether(url, group, heartbeats), workers));
+        }
+        return CompletableFuture.allOf(groups.toArray(CompletableFuture[]::new))
                 .thenRun(() -> {
                     long handled = System.nanoTime();
+                    List<Outcome> outcomes = new ArrayList<>(messages.size());
+                    groups.forEach(group -> outcomes.addAll(group.join()));
                     deleteHandled(url, messages, outcomes);
                     if (LOG.isDebugEnabled()) {
                         LOG.debugf("Consumed %d messages: handle %d ms, delete %d ms", messages.size(),
                                 (handled - received) / 1_000_000, (System.nanoTime() - handled) / 1_000_000);
                     }
-                });
+                })
+                .whenComplete((done, failure) -> keepInvisible.forEach(heartbeat -> heartbeat.cancel(false)));
     }
 
-    private void deleteHandled(String url, List<Message> messages, List<CompletableFuture<Outcome>> outcomes) {
+    private void deleteHandled(String url, List<Message> messages, List<Outcome> outcomes) {
         List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
-            Outcome outcome = outcomes.get(i).join();
+            Outcome outcome = outcomes.get(i);
             if (outcome != Outcome.FAILED && outcome != Outcome.UNREADABLE) {
                 done.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i))
                         .receiptHandle(messages.get(i).receiptHandle()).build());
@@ -204,31 +229,80 @@ public class EventConsumer {
         }
     }
 
-    Outcome handle(String url, Message message, ScheduledFuture<?> keepInvisible) {
-        try {
-            CloudEvent event = read(message);
-            if (event == null) {
-                LOG.warnf("Unreadable message %s on %s (receive %s)", message.messageId(), consumer,
-                        message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT));
-                keepInvisible.cancel(false);
-                retryLater(url, message);
-                return Outcome.UNREADABLE;
-            }
+    /** One received message: its event (null when unreadable), the request that caused it, its heartbeat. */
+    private record Delivery(Message message, CloudEvent event, String requestId, ScheduledFuture<?> keepInvisible) {
+    }
+
+    /**
+     * Applies a group of messages in one transaction. When any of them fails, nothing of the group is kept and
+     * each is applied again on its own, so one bad event costs the others a second try, never their effect:
+     * the failed one alone is left for a retry (and the dead-letter queue).
+     */
+    private List<Outcome> handleTogether(String url, List<Message> messages, List<ScheduledFuture<?>> heartbeats) {
+        List<Delivery> deliveries = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            Message message = messages.get(i);
             MessageAttributeValue requestId = message.messageAttributes().get("requestId");
-            if (requestId != null) {
-                MDC.put("requestId", requestId.stringValue());
-            }
+            deliveries.add(new Delivery(message, read(message), requestId == null ? null : requestId.stringValue(),
+                    heartbeats.get(i)));
+        }
+        List<Delivery> applicable = deliveries.stream()
+                .filter(d -> d.event() != null && !handlersOf(d.event()).isEmpty()).toList();
+        if (applicable.size() > 1) {
             try {
-                return apply(event);
+                Map<Delivery, Outcome> outcomes = applyTogether(applicable);
+                return deliveries.stream().map(d -> d.event() == null ? unreadable(url, d)
+                        : outcomes.getOrDefault(d, Outcome.IGNORED)).toList();
             } catch (RuntimeException e) {
-                LOG.warnf("Event %s (%s) failed in %s: %s", event.id(), event.type(), consumer,
-                        e.getClass().getSimpleName());
-                keepInvisible.cancel(false);
-                retryLater(url, message);
-                return Outcome.FAILED;
+                LOG.debugf("A group of %d events failed in %s (%s); applying each on its own", applicable.size(),
+                        consumer, e.getClass().getSimpleName());
             }
+        }
+        return deliveries.stream().map(d -> d.event() == null ? unreadable(url, d) : handleAlone(url, d)).toList();
+    }
+
+    private Map<Delivery, Outcome> applyTogether(List<Delivery> deliveries) {
+        Map<Delivery, Outcome> outcomes = new IdentityHashMap<>();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (Delivery delivery : deliveries) {
+                if (!outcomes.isEmpty()) {
+                    // What the previous event's handlers changed through entities is visible to this one's SQL.
+                    flushEntities();
+                }
+                outcomes.put(delivery, withRequestId(delivery, () -> applyWithin(delivery.event(),
+                        handlersOf(delivery.event()))));
+            }
+        });
+        batches.record(deliveries.size());
+        return outcomes;
+    }
+
+    private Outcome handleAlone(String url, Delivery delivery) {
+        try {
+            return withRequestId(delivery, () -> apply(delivery.event()));
+        } catch (RuntimeException e) {
+            LOG.warnf("Event %s (%s) failed in %s: %s", delivery.event().id(), delivery.event().type(), consumer,
+                    e.getClass().getSimpleName());
+            retryLater(url, delivery);
+            return Outcome.FAILED;
+        }
+    }
+
+    private Outcome unreadable(String url, Delivery delivery) {
+        Message message = delivery.message();
+        LOG.warnf("Unreadable message %s on %s (receive %s)", message.messageId(), consumer,
+                message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT));
+        retryLater(url, delivery);
+        return Outcome.UNREADABLE;
+    }
+
+    private static <T> T withRequestId(Delivery delivery, Supplier<T> work) {
+        if (delivery.requestId() != null) {
+            MDC.put("requestId", delivery.requestId());
+        }
+        try {
+            return work.get();
         } finally {
-            keepInvisible.cancel(false);
             MDC.remove("requestId");
         }
     }
@@ -238,21 +312,36 @@ public class EventConsumer {
      * Throws when a handler fails; nothing of it is then kept.
      */
     public Outcome apply(CloudEvent event) {
-        List<EventHandler> applying = handlers.stream().filter(h -> h.handles(event.type())).toList();
+        List<EventHandler> applying = handlersOf(event);
         if (applying.isEmpty()) {
             // Nothing here acts on it, so there is nothing to apply once: no transaction and no inbox row (a
             // queue may carry types whose handler comes later, and each would otherwise cost a commit).
             return Outcome.IGNORED;
         }
-        return QuarkusTransaction.requiringNew().call(() -> {
-            if (!inbox.record(consumer, event.id(), event.type(), clock.instant())) {
-                return Outcome.DUPLICATE;
-            }
-            for (EventHandler handler : applying) {
-                handler.handle(event);
-            }
-            return Outcome.APPLIED;
-        });
+        Outcome outcome = QuarkusTransaction.requiringNew().call(() -> applyWithin(event, applying));
+        batches.record(1);
+        return outcome;
+    }
+
+    /** The inbox row and the handlers' effects, in the caller's transaction. */
+    private Outcome applyWithin(CloudEvent event, List<EventHandler> applying) {
+        if (!inbox.record(consumer, event.id(), event.type(), clock.instant())) {
+            return Outcome.DUPLICATE;
+        }
+        for (EventHandler handler : applying) {
+            handler.handle(event);
+        }
+        return Outcome.APPLIED;
+    }
+
+    private List<EventHandler> handlersOf(CloudEvent event) {
+        return handlers.stream().filter(h -> h.handles(event.type())).toList();
+    }
+
+    private void flushEntities() {
+        if (entities.isResolvable()) {
+            entities.get().flush();
+        }
     }
 
     private CloudEvent read(Message message) {
@@ -278,7 +367,10 @@ public class EventConsumer {
         }, period, period, TimeUnit.SECONDS);
     }
 
-    private void retryLater(String url, Message message) {
+    private void retryLater(String url, Delivery delivery) {
+        // Its heartbeat would otherwise extend the visibility again and delay the retry.
+        delivery.keepInvisible().cancel(false);
+        Message message = delivery.message();
         try {
             sqs.changeMessageVisibility(b -> b.queueUrl(url).receiptHandle(message.receiptHandle())
                     .visibilityTimeout((int) config.retryDelay().toSeconds()));

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.trellis.platform.event.CloudEvent;
 import app.trellis.platform.event.EventConsumer;
 import app.trellis.platform.event.MessagingMetrics;
+import app.trellis.platform.testing.ConsumeUntilQuiet;
 import app.trellis.platform.testing.MessageQueues;
 import app.trellis.platform.testing.Race;
 import app.trellis.platform.testing.Sql;
@@ -16,6 +17,8 @@ import app.trellis.platform.testing.TestTokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -29,8 +32,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The consumer half of the event backbone, against ElasticMQ and MariaDB: duplicates (also concurrent)
- * have one effect, poison messages reach the dead-letter queue after 5 receives without blocking the
+ * The consumer half of the event backbone, against ElasticMQ and MariaDB: the events of one receive commit
+ * together, one failing among them holds back only itself, duplicates (also concurrent) have one effect, poison messages reach the dead-letter queue after 5 receives without blocking the
  * rest, and a redrive after the fix applies them.
  */
 @QuarkusTest
@@ -45,6 +48,8 @@ class EventConsumerTest {
     PoisonSwitch poison;
     @Inject
     MessagingMetrics metrics;
+    @Inject
+    MeterRegistry registry;
     @Inject
     AgroalDataSource db;
     @Inject
@@ -72,6 +77,53 @@ class EventConsumerTest {
         pollUntilEmpty();
         assertEquals(1, count("SELECT COUNT(*) FROM feed_event WHERE event_id = ?", event.id()));
         assertEquals(1, count("SELECT COUNT(*) FROM inbox_event WHERE event_id = ?", event.id()));
+    }
+
+    @Test
+    void eventsReceivedTogetherAreAppliedInOneTransaction() throws Exception {
+        List<CloudEvent> events = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            events.add(event("app.trellis.case.opened.v1"));
+            MessageQueues.shared().send(QUEUE, json.writeValueAsString(events.get(i)));
+        }
+        MessageQueues.shared().send(QUEUE, json.writeValueAsString(events.get(2)));
+        DistributionSummary perTransaction = registry.get("trellis.consumer.transaction.events").summary();
+        long transactionsBefore = perTransaction.count();
+        double eventsBefore = perTransaction.totalAmount();
+
+        assertEquals(7, consumer.pollOnce(Duration.ofSeconds(1)), "ElasticMQ hands out all seven in one receive");
+
+        assertEquals(1, perTransaction.count() - transactionsBefore, "one commit for the receive");
+        assertEquals(7.0, perTransaction.totalAmount() - eventsBefore);
+        for (CloudEvent e : events) {
+            assertEquals(1, count("SELECT COUNT(*) FROM feed_event WHERE event_id = ?", e.id()));
+            assertEquals(1, count("SELECT COUNT(*) FROM inbox_event WHERE event_id = ?", e.id()));
+        }
+        assertEquals(List.of(), MessageQueues.shared().drain(QUEUE), "all seven deleted, the duplicate too");
+    }
+
+    @Test
+    void aFailingEventInAGroupCostsTheOthersNothingButASecondTry() throws Exception {
+        CloudEvent bad = event(PoisonSwitch.POISON_TYPE);
+        List<CloudEvent> good = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            good.add(event("app.trellis.case.opened.v1"));
+        }
+        for (CloudEvent e : List.of(good.get(0), good.get(1), bad, good.get(2), good.get(3))) {
+            MessageQueues.shared().send(QUEUE, json.writeValueAsString(e));
+        }
+
+        assertEquals(5, consumer.pollOnce(Duration.ofSeconds(1)), "one receive, one group");
+
+        for (CloudEvent e : good) {
+            assertEquals(1, count("SELECT COUNT(*) FROM feed_event WHERE event_id = ?", e.id()), "applied once");
+            assertEquals(1, count("SELECT COUNT(*) FROM inbox_event WHERE event_id = ?", e.id()));
+        }
+        assertEquals(0, count("SELECT COUNT(*) FROM feed_event WHERE event_id = ?", bad.id()));
+        assertEquals(0, count("SELECT COUNT(*) FROM inbox_event WHERE event_id = ?", bad.id()));
+        List<String> left = MessageQueues.shared().drain(QUEUE);
+        assertEquals(1, left.size(), "only the failing one stays for a retry");
+        assertTrue(left.get(0).contains(bad.id()));
     }
 
     @Test
@@ -138,10 +190,7 @@ class EventConsumerTest {
     }
 
     private void pollUntilEmpty() {
-        int quiet = 0;
-        for (int i = 0; i < 40 && quiet < 2; i++) {
-            quiet = consumer.pollOnce(Duration.ofSeconds(1)) == 0 ? quiet + 1 : 0;
-        }
+        ConsumeUntilQuiet.poll(consumer);
     }
 
     private CloudEvent event(String type) {

@@ -8,6 +8,7 @@ import app.trellis.platform.event.EventConsumer;
 import app.trellis.platform.event.OutboxConfig;
 import app.trellis.platform.event.OutboxRelay;
 import app.trellis.platform.event.OutboxWriter;
+import app.trellis.platform.testing.ConsumeUntilQuiet;
 import app.trellis.platform.testing.MessageQueues;
 import app.trellis.platform.testing.Sql;
 import app.trellis.platform.testing.TestClock;
@@ -212,14 +213,7 @@ class OutboxRelayTest {
     }
 
     private int consumeAll() {
-        int received = 0;
-        int quiet = 0;
-        for (int i = 0; i < 40 && quiet < 2; i++) {
-            int n = consumer.pollOnce(Duration.ofSeconds(1));
-            received += n;
-            quiet = n == 0 ? quiet + 1 : 0;
-        }
-        return received;
+        return ConsumeUntilQuiet.poll(consumer);
     }
 
     /** This test's events, in the order the queue delivered them. */

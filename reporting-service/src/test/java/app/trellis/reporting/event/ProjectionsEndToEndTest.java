@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import app.trellis.platform.contracts.CaseAccessChangedV1;
 import app.trellis.platform.event.CloudEvent;
 import app.trellis.platform.event.EventConsumer;
+import app.trellis.platform.testing.ConsumeUntilQuiet;
 import app.trellis.platform.testing.MessageQueues;
 import app.trellis.platform.testing.Sql;
 import app.trellis.platform.testing.TestTokens;
@@ -19,7 +20,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -148,9 +148,6 @@ class ProjectionsEndToEndTest {
         for (CloudEvent event : events) {
             MessageQueues.shared().send(QUEUE, json.writeValueAsString(event));
         }
-        int quiet = 0;
-        for (int i = 0; i < 200 && quiet < 2; i++) {
-            quiet = consumer.pollOnce(Duration.ofSeconds(1)) == 0 ? quiet + 1 : 0;
-        }
+        ConsumeUntilQuiet.poll(consumer, 200);
     }
 }
