@@ -38,7 +38,8 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * Long-polls this service's own queue and applies each event once: the inbox row and the handlers'
- * effects commit in one transaction, then the message is deleted. A failure leaves the message to come
+ * effects commit in one transaction (shared by up to {@code batch-size} events of one receive), then the
+ * message is deleted. A failure leaves the message to come
  * back after {@code retry-delay}; after 5 receives SQS moves it to the dead-letter queue, while the
  * messages behind it keep flowing. A slow handler's message stays invisible through a heartbeat.
  */
