@@ -23,8 +23,25 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
     public record CaseFacts(UUID clientId, String status) {
     }
 
-    public Optional<Assessment> findInTenant(String tenantId, UUID id) {
-        return find("id = ?1 and tenantId = ?2", id, tenantId).firstResultOptional();
+    /** Assessments joined to the copy of their case's access, which the access rule's conditions name {@code a}. */
+    private static final String FROM_SEEN_CASES = "SELECT x.* FROM assessment x JOIN case_access a"
+            + " ON a.tenant_id = x.tenant_id AND a.case_id = x.case_id";
+
+    /**
+     * The assessment if it is in the tenant and {@code access} (the access rule over {@code case_access a}; empty
+     * for the whole tenant) lets the caller see its case: the row and the rule in one query, not two.
+     */
+    public Optional<Assessment> findSeen(String tenantId, UUID id, Optional<Condition> access) {
+        StringBuilder sql = new StringBuilder(FROM_SEEN_CASES + " WHERE x.tenant_id = :tenant AND x.id = :id");
+        Map<String, Object> params = new HashMap<>();
+        params.put("tenant", tenantId);
+        params.put("id", id.toString());
+        restrict(sql, params, access);
+        Query query = getEntityManager().createNativeQuery(sql.toString(), Assessment.class);
+        params.forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Assessment> rows = query.getResultList();
+        return rows.stream().findFirst();
     }
 
     public boolean isAmended(UUID id) {
@@ -45,8 +62,7 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
      */
     @SuppressWarnings("unchecked")
     public List<Assessment> list(Filter filter, PageRequest page) {
-        StringBuilder sql = new StringBuilder("SELECT x.* FROM assessment x JOIN case_access a"
-                + " ON a.tenant_id = x.tenant_id AND a.case_id = x.case_id WHERE x.tenant_id = :tenant");
+        StringBuilder sql = new StringBuilder(FROM_SEEN_CASES + " WHERE x.tenant_id = :tenant");
         Map<String, Object> params = new HashMap<>();
         params.put("tenant", filter.tenantId());
         if (filter.clientId() != null) {
@@ -57,10 +73,7 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
             sql.append(" AND x.case_id = :case");
             params.put("case", filter.caseId().toString());
         }
-        filter.access().ifPresent(condition -> {
-            sql.append(" AND ").append(condition.text());
-            params.putAll(condition.parameters());
-        });
+        restrict(sql, params, filter.access());
         page.after().ifPresent(after -> {
             sql.append(" AND (x.created_at < :at OR (x.created_at = :at AND x.id < :id))");
             params.put("at", after.instant(0));
@@ -70,5 +83,12 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
         Query query = getEntityManager().createNativeQuery(sql.toString(), Assessment.class);
         params.forEach(query::setParameter);
         return query.getResultList();
+    }
+
+    private static void restrict(StringBuilder sql, Map<String, Object> params, Optional<Condition> access) {
+        access.ifPresent(condition -> {
+            sql.append(" AND ").append(condition.text());
+            params.putAll(condition.parameters());
+        });
     }
 }

@@ -86,7 +86,8 @@ public class AssessmentLifecycle {
         assessments.persist(assessment);
         assessments.flush();
         audit.recordWrite(AssessmentAccess.entry("CREATE", assessment));
-        events.append("assessment", assessment.id().toString(), tenant, AssessmentStartedV1.TYPE,
+        events.appendAtVersion("assessment", assessment.id().toString(), assessment.version(), tenant,
+                AssessmentStartedV1.TYPE,
                 new AssessmentStartedV1(assessment.id(), assessment.clientId(), assessment.caseId(),
                         version.instrumentId(), version.canonical()));
         return assessment;
@@ -122,7 +123,8 @@ public class AssessmentLifecycle {
         assessments.flush();
         audit.recordWrite(AssessmentAccess.entry("SUBMIT", assessment));
         schedules.submitted(assessment);
-        events.append("assessment", assessment.id().toString(), assessment.tenantId(), AssessmentSubmittedV1.TYPE,
+        events.appendAtVersion("assessment", assessment.id().toString(), assessment.version(),
+                assessment.tenantId(), AssessmentSubmittedV1.TYPE,
                 new AssessmentSubmittedV1(assessment.id(), assessment.clientId(), assessment.caseId(),
                         assessment.instrumentId(), score.instrument(), assessment.revision(), score.total(),
                         score.subscales(), score.band(), score.flags(), score.engineVersion()));
@@ -140,7 +142,8 @@ public class AssessmentLifecycle {
         UniqueKeys.flushOrConflict(assessments.getEntityManager(), "uk_assessment_revision_of", "assessment-already-amended",
                 "This assessment already has an amendment; amend the newest revision");
         audit.recordWrite(AssessmentAccess.entry("AMEND", amendment));
-        events.append("assessment", amendment.id().toString(), amendment.tenantId(), AssessmentAmendedV1.TYPE,
+        events.appendAtVersion("assessment", amendment.id().toString(), amendment.version(),
+                amendment.tenantId(), AssessmentAmendedV1.TYPE,
                 new AssessmentAmendedV1(amendment.id(), original.id(), amendment.clientId(), amendment.caseId(),
                         amendment.instrumentId(), amendment.instrumentCanonical(), amendment.revision()));
         return amendment;

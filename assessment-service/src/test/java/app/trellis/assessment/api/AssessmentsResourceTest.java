@@ -259,6 +259,13 @@ class AssessmentsResourceTest {
         List<String> types = events.stream().map(e -> e.path("type").asText()).toList();
         assertEquals(List.of("app.trellis.assessment.started.v1", "app.trellis.assessment.submitted.v1",
                 "app.trellis.assessment.amended.v1"), types);
+        // Numbered by the assessment's version (no sequence row): started at 1, submitted later, the amendment
+        // an aggregate of its own.
+        List<Long> sequences = events.stream().map(e -> e.path("sequence").asLong()).toList();
+        assertEquals(1L, sequences.get(0));
+        assertTrue(sequences.get(1) > sequences.get(0), "submitted after started: " + sequences);
+        assertEquals(1L, sequences.get(2));
+        assertEquals(0, Sql.count(db, "SELECT COUNT(*) FROM outbox_sequence WHERE aggregate_type = 'assessment'"));
         events.forEach(EventContracts::assertValid);
         JsonNode submitted = events.get(1).path("data");
         assertEquals(2, submitted.path("total").asInt());

@@ -48,6 +48,19 @@ public class OutboxWriter {
     }
 
     /**
+     * {@link #append} for an aggregate whose optimistic version every change with an event advances (a JPA
+     * {@code @Version}, 0 when first written): the version after the change numbers the event ({@code version + 1},
+     * as sequences start at 1), so no sequence row is upserted and locked: one round trip less per event. The
+     * numbers may have gaps (changes without events); consumers only order by them, they never count them. Only
+     * one such event per change: two events of one change would share a number.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CloudEvent appendAtVersion(String aggregateType, String aggregateId, long version, String tenant,
+                                      String type, Object data) {
+        return write(aggregateType, aggregateId, version + 1, true, tenant, type, data);
+    }
+
+    /**
      * For a stream that numbers itself (the audit chain's position): the relay may send these out of order
      * and in parallel, and consumers order them by {@code sequence}. Sequence numbers must be unique per
      * aggregate.
