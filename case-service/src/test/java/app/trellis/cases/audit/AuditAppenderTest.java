@@ -175,6 +175,31 @@ class AuditAppenderTest {
     }
 
     @Test
+    void aReadIsRecordedNot503WhenAnotherInstanceMovedTheChainHeadMeanwhile() {
+        Tenant tenant = Tenant.fresh();
+        tenant.registerClient();
+        AuditIntents.awaitChained(db);
+        assertEquals(200, tenant.read("before-" + UUID.randomUUID()).statusCode());
+        // This appender now remembers the head it sent. Another instance's appender chains a record of the tenant:
+        // the head and the next position move on without this one knowing.
+        long head = Long.parseLong(Sql.string(db, "SELECT last_position FROM audit_chain_head WHERE tenant_id = ?",
+                tenant.id));
+        String otherHash = "0".repeat(64);
+        Sql.update(db, "INSERT INTO audit_record (id, tenant_id, position, actor, action, resource_type, occurred_at,"
+                + " prev_hash, hash, key_id) VALUES (?, ?, ?, 'other-instance', 'READ', 'client', CURRENT_TIMESTAMP(6),"
+                + " (SELECT last_hash FROM audit_chain_head WHERE tenant_id = ?), ?, 'index')",
+                UUID.randomUUID().toString(), tenant.id, head + 1, tenant.id, otherHash);
+        Sql.update(db, "UPDATE audit_chain_head SET last_position = ?, last_hash = ? WHERE tenant_id = ?", head + 1,
+                otherHash, tenant.id);
+
+        String requestId = "after-moved-head-" + UUID.randomUUID();
+        assertEquals(200, tenant.read(requestId).statusCode(), "the appender links after the moved head, no 503");
+        assertEquals(String.valueOf(head + 2), Sql.string(db, "SELECT position FROM audit_record WHERE request_id = ?",
+                requestId));
+        assertEquals(otherHash, Sql.string(db, "SELECT prev_hash FROM audit_record WHERE request_id = ?", requestId));
+    }
+
+    @Test
     void theVerifierReportsNoFalseBreakOnATenantUnderConcurrentAppends() {
         Tenant tenant = Tenant.fresh();
         tenant.registerClient();

@@ -2,6 +2,7 @@ package app.trellis.platform.audit;
 
 import app.trellis.platform.config.AuditConfig;
 import app.trellis.platform.event.OutboxRelay;
+import app.trellis.platform.jdbc.Jdbc;
 import app.trellis.platform.problem.ProblemException;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
@@ -249,14 +250,23 @@ public class AuditAppender {
             }
         } catch (SQLException | RuntimeException e) {
             batchFailures.increment();
-            LOG.warnf("Audit batch of %d records failed, waiting requests get 503: %s", records.size(),
-                    e.getClass().getSimpleName());
+            LOG.warnf("Audit batch of %d records failed, waiting requests get 503: %s", records.size(), failure(e));
             fail(batch, e);
             intentsWaiting.set(true);
             worker.discardConnection();
         } finally {
             batch.forEach(p -> queued.addAndGet(-p.records().size()));
         }
+    }
+
+    /** What failed, without the driver's message (it may quote values): the step, the exception, the SQLState. */
+    private static String failure(Exception e) {
+        if (e instanceof Jdbc.DataAccessFailure f) {
+            return f.getMessage() + " (" + f.sqlCause().getClass().getSimpleName() + ", SQLState "
+                    + f.sqlCause().getSQLState() + ")";
+        }
+        return e instanceof SQLException sql ? sql.getClass().getSimpleName() + " (SQLState " + sql.getSQLState() + ")"
+                : e.getClass().getSimpleName();
     }
 
     private static void fail(List<Pending> batch, Exception cause) {

@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLTransactionRollbackException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -64,14 +66,18 @@ class ChainSealer {
                 return sealOnce(c, records, intentLimit);
             } catch (StaleHead stale) {
                 rollbackQuietly(c);
-                heads.remove(stale.tenant);
+                // The rollback also undid the heads this attempt sent for other tenants before the stale one.
+                heads.clear();
                 if (attempt == 3) {
                     throw new IllegalStateException("the audit chain head kept moving under this appender");
                 }
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
                 heads.clear();
-                throw e;
+                // A deadlock victim (with another instance's batch) lost the whole transaction: run it again.
+                if (attempt == 3 || !deadlocked(e)) {
+                    throw e;
+                }
             }
         }
     }
@@ -147,7 +153,8 @@ class ChainSealer {
      */
     private Head chain(Connection c, String tenant, List<AuditChain.Unchained> records) throws SQLException {
         Head head = heads.get(tenant);
-        if (head == null) {
+        boolean cached = head != null;
+        if (!cached) {
             head = lockedHead(c, tenant);
         }
         String keyId = keys.currentId();
@@ -171,7 +178,19 @@ class ChainSealer {
         for (int from = 0; from < linked.size(); from += RECORDS_PER_EVENT) {
             statements.add(publish(tenant, linked.subList(from, Math.min(linked.size(), from + RECORDS_PER_EVENT))));
         }
-        if (executeAll(c, statements) != 1) {
+        int headsUpdated;
+        try {
+            headsUpdated = executeAll(c, statements);
+        } catch (SQLIntegrityConstraintViolationException | SQLTransactionRollbackException e) {
+            if (!cached) {
+                throw e;
+            }
+            // Another instance moved the head and wrote these positions: the head update matched nothing and the
+            // inserts that follow it in the same round trip collided with that instance's records (or deadlocked
+            // with its batch in flight). Not a failure of the records: they are linked again from a locked read.
+            throw new StaleHead(tenant);
+        }
+        if (headsUpdated != 1) {
             // Another instance moved the head since this appender last saw it.
             throw new StaleHead(tenant);
         }
@@ -244,6 +263,11 @@ class ChainSealer {
                     + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")",
                     chunk.stream().map(AuditChain.Unchained::id).toArray());
         }
+    }
+
+    private static boolean deadlocked(Exception e) {
+        return e instanceof SQLTransactionRollbackException
+                || e instanceof Jdbc.DataAccessFailure f && f.sqlCause() instanceof SQLTransactionRollbackException;
     }
 
     private static void rollbackQuietly(Connection c) {
