@@ -39,6 +39,8 @@ class ChainSealer {
     private static final int ROWS_PER_INSERT = 100;
     /** Records per published event: about 450 bytes each, well inside SQS's 256 KB message limit. */
     private static final int RECORDS_PER_EVENT = 200;
+    /** Attempts of one batch when another instance's appender moved the head or won a deadlock. */
+    private static final int ATTEMPTS = 5;
 
     @Inject
     AuditKeys keys;
@@ -68,16 +70,18 @@ class ChainSealer {
                 rollbackQuietly(c);
                 // The rollback also undid the heads this attempt sent for other tenants before the stale one.
                 heads.clear();
-                if (attempt == 3) {
+                if (attempt == ATTEMPTS) {
                     throw new IllegalStateException("the audit chain head kept moving under this appender");
                 }
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
                 heads.clear();
-                // A deadlock victim (with another instance's batch) lost the whole transaction: run it again.
-                if (attempt == 3 || !deadlocked(e)) {
+                // A deadlock victim (with another instance's batch) lost the whole transaction: run it again, after
+                // a short random pause so that the two appenders do not meet in the same order again.
+                if (attempt == ATTEMPTS || !deadlocked(e)) {
                     throw e;
                 }
+                pauseAfterDeadlock();
             }
         }
     }
@@ -262,6 +266,14 @@ class ChainSealer {
             Jdbc.update(c, "audit intent delete", "DELETE FROM audit_intent WHERE id IN ("
                     + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")",
                     chunk.stream().map(AuditChain.Unchained::id).toArray());
+        }
+    }
+
+    private static void pauseAfterDeadlock() {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 20));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
